@@ -1,0 +1,97 @@
+"""Extraction: raw article text in, dated events with their participants out.
+
+Plain Python with no Django import, so it runs (and is tested) without a
+database: ``manage.py extract --json`` prints exactly what these functions return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from articles.extraction.actors import Registry
+from articles.extraction.inference import HistoryEvent, parse_iso
+from articles.extraction.pipeline import Context, extract_batch_items, extract_one
+from articles.extraction.types import ExtractedArticle, KnownActor, KnownEvent
+
+DATA = Path(__file__).resolve().parent / "data"
+
+__all__ = ["ExtractedArticle", "KnownActor", "KnownEvent", "extract", "extract_batch",
+           "load_default_actors", "load_history"]
+
+
+@cache
+def load_default_actors() -> tuple[KnownActor, ...]:
+    """The shipped starting registry (``data/actors.json``)."""
+    path = DATA / "actors.json"
+    if not path.exists():
+        return ()
+    actors = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["actors"]:
+        aliases = list(item.get("aliases", []))
+        patronymic = item.get("patronymic")
+        if patronymic and item.get("kind", "person") == "person":
+            first = item["name"].split()[0]
+            aliases.append(f"{first} {patronymic}")
+            aliases.append(f"{first} {patronymic} {item['name'].split()[-1]}")
+        actors.append(KnownActor(name=item["name"], kind=item.get("kind", "person"),
+                                 aliases=tuple(dict.fromkeys(aliases)),
+                                 offices=tuple(item.get("offices", ()))))
+    return tuple(actors)
+
+
+@cache
+def load_history() -> tuple[HistoryEvent, ...]:
+    """Well-known dated events (``data/history.json``) an article may name without a date."""
+    path = DATA / "history.json"
+    if not path.exists():
+        return ()
+    out = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["events"]:
+        start = parse_iso(item["start"])
+        end = parse_iso(item.get("end")) or start
+        out.append(HistoryEvent(label=item["label"],
+                                patterns=tuple(p.lower() for p in item.get("patterns", ())),
+                                start=start, end=end))
+    return tuple(out)
+
+
+_registries: dict[int, Registry] = {}
+
+
+def _registry(actors: Sequence[KnownActor]) -> Registry:
+    key = hash(tuple(actors))
+    if key not in _registries:
+        _registries.clear()
+        _registries[key] = Registry(actors)
+    return _registries[key]
+
+
+def _context(actors, known_events, today) -> Context:
+    actors = tuple(load_default_actors() if actors is None else actors)
+    return Context(registry=_registry(actors), known_events=list(known_events),
+                   history=list(load_history()), today=today or dt.date.today())
+
+
+def extract(text: str, *, actors: Sequence[KnownActor] | None = None,
+            known_events: Sequence[KnownEvent] = (), today: dt.date | None = None,
+            ) -> ExtractedArticle:
+    """Extract one article: title, body span, its own date, and its dated events.
+
+    ``actors`` defaults to the shipped registry; ``known_events`` are dated events the
+    timeline already has, used only to date articles that do not state their year;
+    ``today`` bounds every date from above (an article cannot report the future as past).
+    Never raises on any text.
+    """
+    return extract_one(text, _context(actors, known_events, today))
+
+
+def extract_batch(items: Sequence[tuple[str, str]], *, actors: Sequence[KnownActor] | None = None,
+                  known_events: Sequence[KnownEvent] = (), today: dt.date | None = None,
+                  ) -> list[ExtractedArticle]:
+    """Extract ``(file name, text)`` pairs together, so that an article without a year can be
+    dated from a document another article of the batch dates."""
+    return extract_batch_items(items, _context(actors, known_events, today))

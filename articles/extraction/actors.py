@@ -1,0 +1,186 @@
+"""Recognising actors in text: every spelling, patronymics, surnames once introduced.
+
+English-language outlets transliterate Russian and Azerbaijani names in many
+ways (Sergey/Sergei, Aliyev/Aliev, Mammadyarov/Mamedyarov, Jeyhun/Ceyhun,
+Hajiyev/Gadzhiev). Rather than listing spellings, names are compared through
+a folded key that erases the usual variation in vowels, endings and
+consonant clusters; the same fold is applied to the registry and the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.extraction.types import KnownActor
+
+_SPECIAL = str.maketrans({"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O",
+                          "ß": "ss", "’": "'", "ʼ": "'"})
+_FOLD_RULES = [
+    (r"dzh|dj|zh", "j"), (r"kh|gh", "h"), (r"sch|sh|ş", "s"), (r"tch|ch|ç|c", "j"),
+    (r"ks|x", "x"), (r"ph", "f"), (r"w", "v"), (r"q", "g"), (r"g", "h"), (r"ts|tz", "c"),
+    (r"ck", "k"), (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
+    (r"[eəä]", "a"), (r"[yı]", "i"), (r"ü", "u"), (r"ö", "o"),
+    (r"(.)\1+", r"\1"),
+]
+_FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
+
+
+def fold(token: str) -> str:
+    """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
+    s = token.translate(_SPECIAL)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"'s$|'", "", s)
+    for pattern, repl in _FOLD_RULES_COMPILED:
+        s = pattern.sub(repl, s)
+    return s
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class NameHit:
+    actor: KnownActor
+    start: int
+    end: int
+    text: str
+    how: str  # "full name", "alias", "first name and patronymic", "surname"
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        out.append(Token(m.start(), m.start() + len(word), word, fold(word)))
+    return out
+
+
+def _split(name: str) -> list[str]:
+    return [t.group(0) for t in _TOKEN.finditer(name)]
+
+
+class Registry:
+    """The actors extraction knows, indexed by folded name keys."""
+
+    def __init__(self, actors: Sequence[KnownActor]):
+        self.actors = list(actors)
+        self.by_key: dict[tuple[str, ...], KnownActor] = {}
+        self.by_surname: dict[str, list[KnownActor]] = {}
+        self.by_name = {a.name: a for a in self.actors}
+        for actor in self.actors:
+            parts = _split(actor.name)
+            keys = [tuple(fold(p) for p in parts)]
+            for alias in actor.aliases:
+                alias_parts = _split(alias)
+                if alias_parts:
+                    keys.append(tuple(fold(p) for p in alias_parts))
+            if actor.kind == "person" and len(parts) >= 2:
+                keys.append((fold(parts[0]), fold(parts[-1])))
+                surname = fold(parts[-1])
+                self.by_surname.setdefault(surname, []).append(actor)
+            for key in keys:
+                # A single capitalised word is only a person's name when it is a known surname.
+                if actor.kind == "person" and len(key) < 2:
+                    continue
+                self.by_key.setdefault(key, actor)
+        self.max_len = max((len(k) for k in self.by_key), default=1)
+
+    def people(self) -> list[KnownActor]:
+        return [a for a in self.actors if a.kind == "person"]
+
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             kinds: tuple[str, ...] = ("person",)) -> list[NameHit]:
+        """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
+        toks = tokens(text, start, end)
+        hits: list[NameHit] = []
+        introduced: list[KnownActor] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.capitalised:
+                i += 1
+                continue
+            match = None
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                window = toks[i:i + n]
+                if not all(t.capitalised for t in window) or not _adjacent(text, window):
+                    continue
+                actor = self.by_key.get(tuple(t.key for t in window))
+                if actor is not None and actor.kind in kinds:
+                    match = (actor, n, "full name" if n >= 2 else "name")
+                    break
+            if match is None and "person" in kinds:
+                actor = self._surname(tok, introduced, toks, i)
+                if actor is not None:
+                    match = (actor, 1, "surname")
+            if match is None:
+                i += 1
+                continue
+            actor, n, how = match
+            window = toks[i:i + n]
+            hits.append(NameHit(actor, window[0].start, window[-1].end,
+                                text[window[0].start:window[-1].end], how))
+            if how != "surname" and actor.kind == "person":
+                if actor in introduced:
+                    introduced.remove(actor)
+                introduced.append(actor)
+            i += n
+        return hits
+
+    def _surname(self, tok: Token, introduced: list[KnownActor], toks: list[Token],
+                 i: int) -> KnownActor | None:
+        candidates = self.by_surname.get(tok.key)
+        if not candidates:
+            return None
+        # A capitalised word right before it that is a given name we do not know: someone else.
+        if i > 0 and toks[i - 1].capitalised and toks[i - 1].end + 1 == tok.start \
+                and not _is_title_word(toks[i - 1].text):
+            return None
+        for actor in reversed(introduced):
+            if actor in candidates:
+                return actor
+        if len(candidates) == 1 and not introduced_same_surname(introduced, tok.key):
+            return candidates[0]
+        return None
+
+
+def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
+    return any(fold(_split(a.name)[-1]) == key for a in introduced)
+
+
+_TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "mr", "mrs",
+                "ms", "dr", "leader", "chairman", "speaker", "ambassador", "spokesman",
+                "spokeswoman", "aide", "secretary", "general", "deputy", "head", "colleague",
+                "dear", "russian", "azerbaijani", "armenian", "turkish", "iranian", "counterpart",
+                "premier", "chancellor", "patriarch", "commander", "chief", "director", "envoy",
+                "governor", "mayor", "senator", "king", "emir", "sheikh", "said", "says"}
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in _TITLE_WORDS
+
+
+def _adjacent(text: str, window: list[Token]) -> bool:
+    """Name parts separated only by spaces (a line break or bracket may sit between them)."""
+    for a, b in zip(window, window[1:], strict=False):
+        gap = text[a.end:b.start]
+        if gap.strip(" \t\n\u00a0[]") or len(gap) > 3:
+            return False
+    return True

@@ -1,0 +1,183 @@
+"""Where the article is inside a raw scrape: title, header, body, and the boilerplate around it.
+
+Scrapes carry site chrome: repeated titles, "Rate it", share strings, view
+counters, interface lines in another script, and "Latest news" / "Read also"
+lists of other stories with their own timestamps. Only the body may yield
+events, dates or participants; everything else is kept as boilerplate spans so
+pages can show it set apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Lines that end the article body: lists of other stories, comment boxes, subscription prompts.
+_END_MARKERS = re.compile(
+    r"""^(?:
+        latest\s+news|read\s+(?:also|more)|also\s+read|all\s+news|top\s+(?:stories|news)
+      | more\s+(?:news|stories)(?:\s+from\s+.*)?|related(?:\s+(?:news|stories|articles|content))?
+      | most\s+(?:read|popular|viewed)|popular(?:\s+news)?|see\s+also|recommended(?:\s+for\s+you)?
+      | news\s+feed|other\s+news|you\s+may\s+also\s+like|trending(?:\s+now)?
+      | add\s+(?:a\s+)?comment|comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)
+      | subscribe\b.*|follow\s+us\b.*|join\s+us\s+on\b.*|sign\s+up\b.*
+      | tags?\s*:.*|share(?:\s+this(?:\s+article)?)?\s*:?|print\s*:?
+      | \d[\d\s,.]*\s*(?:views?|reads?|comments?)
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Interface strings that may stand anywhere and are never article text.
+_UI_LINE = re.compile(
+    r"""^(?:
+        rate\s+it|share|print(?:\s+version)?|send|copy\s+link|advertisement|ad|photo|video
+      | \(?(?:video|photo|updated|exclusive|live)(?:\s*,\s*(?:video|photo|updated))*\)?
+      | [*\s]+|[-–—_=\s]+|\d[\d\s,.]*\s*(?:views?|reads?|comments?)
+      | (?:facebook|twitter|telegram|whatsapp|vk|linkedin|email)(?:\s*[|/,]\s*\w+)*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
+_INNER_SENTENCE_END = re.compile(r"""[a-z0-9,;)"'”’][.!?]["'”’»]?\s+["'“‘«]?[A-Z]""")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: lines between blank lines, with its span in the raw text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+@dataclass
+class Layout:
+    title: str
+    title_start: int
+    title_end: int
+    body_start: int
+    body_end: int
+    header: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraphs with the exact offsets of their stripped text."""
+    out = []
+    for match in re.finditer(r"\S(?:.*\S)?(?:\n[ \t\u00a0]*\S.*)*", text):
+        raw = match.group(0)
+        start = match.start()
+        end = start + len(raw.rstrip())
+        out.append(Block(start, end, raw.rstrip()))
+    return out
+
+
+def _lines_of(block: Block) -> list[Block]:
+    out = []
+    offset = block.start
+    for line in block.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            out.append(Block(start, start + len(stripped), stripped))
+        offset += len(line) + 1
+    return out
+
+
+def _is_foreign_script(line: str, latin_article: bool) -> bool:
+    if not latin_article:
+        return False
+    cyr = len(_CYRILLIC.findall(line))
+    return cyr > 0 and cyr >= len(_LATIN.findall(line))
+
+
+def is_ui_line(line: str, latin_article: bool = True) -> bool:
+    stripped = line.strip()
+    return bool(_UI_LINE.match(stripped) or _END_MARKERS.match(stripped)
+                or _is_foreign_script(stripped, latin_article))
+
+
+def _is_prose(block: Block) -> bool:
+    text = " ".join(block.text.split())
+    if block.words < 8:
+        return False
+    lower = sum(1 for w in _WORD.findall(text) if w[0].islower())
+    if lower < 3:
+        return False
+    return bool(_SENTENCE_END.search(text) or _INNER_SENTENCE_END.search(text))
+
+
+def _clean_title(line: str) -> str:
+    title = " ".join(line.split())
+    for sep in (" / ", " | ", " :: "):
+        if sep in title:
+            parts = [p.strip() for p in title.split(sep) if p.strip()]
+            title = max(parts[:1] + [p for p in parts[1:] if len(p) > 40], key=len) if parts else title
+    return title.strip()
+
+
+def analyse(text: str, is_dateline=lambda line: False) -> Layout:
+    """Find title, body span and boilerplate of a raw article text."""
+    all_blocks = blocks(text)
+    latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
+    if not all_blocks:
+        return Layout("", 0, 0, 0, 0)
+
+    # The body starts at the first paragraph of prose.
+    first_prose = next((i for i, b in enumerate(all_blocks)
+                        if _is_prose(b) and not is_ui_line(b.text, latin_article)), None)
+    if first_prose is None:
+        first_prose = 0
+    header = all_blocks[:first_prose]
+
+    # Title: the first header line that is neither interface nor a dateline.
+    title, title_start, title_end = "", 0, 0
+    for block in header or all_blocks[:1]:
+        for line in _lines_of(block):
+            if is_ui_line(line.text, latin_article) or is_dateline(line.text):
+                continue
+            if len(_WORD.findall(line.text)) >= 2:
+                title, title_start, title_end = _clean_title(line.text), line.start, line.end
+                break
+        if title:
+            break
+
+    # The body ends before the first end marker (or trailing interface lines).
+    body: list[Block] = []
+    for block in all_blocks[first_prose:]:
+        lines = _lines_of(block)
+        marker_at = next((j for j, line in enumerate(lines)
+                          if _END_MARKERS.match(line.text.strip())), None)
+        if marker_at is not None:
+            before = [ln for ln in lines[:marker_at] if not is_ui_line(ln.text, latin_article)]
+            if before:
+                body.append(Block(before[0].start, before[-1].end,
+                                  text[before[0].start:before[-1].end]))
+            break
+        body.append(block)
+    while body and all(is_ui_line(ln.text, latin_article) for ln in _lines_of(body[-1])):
+        body.pop()
+    body = [b for b in body if not all(is_ui_line(ln.text, latin_article) for ln in _lines_of(b))]
+    if not body:
+        return Layout(title, title_start, title_end, 0, 0, header=header,
+                      boilerplate=[(0, len(text))] if text else [])
+    body_start, body_end = body[0].start, body[-1].end
+
+    boilerplate = []
+    if body_start > 0:
+        boilerplate.append((0, body_start))
+    for block in body:
+        for line in _lines_of(block):
+            if is_ui_line(line.text, latin_article):
+                boilerplate.append((line.start, line.end))
+    if body_end < len(text) and text[body_end:].strip():
+        boilerplate.append((body_end, len(text)))
+    return Layout(title, title_start, title_end, body_start, body_end, header=header, body=body,
+                  boilerplate=boilerplate)

@@ -1,0 +1,381 @@
+"""From one article's raw text to its dated events: the extraction pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from articles.extraction import dates as d
+from articles.extraction import inference as inf
+from articles.extraction.actors import NameHit, Registry
+from articles.extraction.layout import Layout, _lines_of, analyse
+from articles.extraction.text import (
+    EVENT_VERBS, event_kind, one_line, place_of, sentences,
+)
+from articles.extraction.types import (
+    DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedArticle, ExtractedEvent, KnownEvent, NewActor,
+)
+
+_MAIN_WORDS = re.compile(
+    r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|receives|visit(?:ed|s|ing)?|arrived"
+    r"|(?:phone|telephone)\s+(?:call|conversation)|spoke|signed|summit|held|hosted|discussed"
+    r"|conversation)\b", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|through|to)\s*$", re.I)
+_DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Za-z.' -]{1,40},\s*")
+_SIGNING = re.compile(r"\b(?:sign(?:ed|ing)|adopt(?:ed|ion)|conclu(?:ded|sion)|ratif(?:ied|ication)"
+                      r"|agreed|approved)\b", re.I)
+_NEW_PERSON = re.compile(
+    r"\b(?P<office>(?:(?:Russian|Azerbaijani|Armenian|Turkish|Iranian|Georgian|Kazakh|Belarusian"
+    r"|Ukrainian|Kremlin|US|EU)\s+)?(?:(?:First\s+)?Deputy\s+Prime\s+Minister|Prime\s+Minister"
+    r"|(?:Deputy\s+)?Foreign\s+Minister|(?:Deputy\s+)?Defen[cs]e\s+Minister|Minister\s+of\s+[A-Z]\w+"
+    r"(?:\s+(?:and\s+)?[A-Z]\w+)?|[Pp]residential\s+[Aa]ide|[Aa]ide\s+to\s+the\s+[Pp]resident"
+    r"|[Ss]pokes(?:man|woman|person)|[Aa]mbassador(?:\s+to\s+[A-Z]\w+)?|Speaker|Chairman"
+    r"|[Ee]nvoy|Secretary\s+of\s+the\s+Security\s+Council|Security\s+Council\s+[Ss]ecretary))"
+    r",?\s+(?P<name>[A-Z][a-zà-ÿəğışçöü'’-]+(?:\s+[A-Z][a-zà-ÿəğışçöü'’-]+){1,2})\b")
+
+
+@dataclass
+class Context:
+    """What the rest of the timeline knows, for dating articles that do not state their year."""
+
+    registry: Registry
+    known_events: list[KnownEvent]
+    history: list[inf.HistoryEvent]
+    today: dt.date
+
+
+def extract_one(text: str, ctx: Context) -> ExtractedArticle:
+    layout = analyse(text, is_dateline=_looks_like_dateline)
+    body_spans = _body_spans(text, layout)
+    sents = sentences(text, body_spans)
+    mentions = [m for s, e in body_spans for m in d.find_mentions(text, s, e, ctx.today)]
+    hits = [h for s, e in body_spans for h in ctx.registry.find(text, s, e)]
+    ref, dateline = _reference_date(text, layout, sents, mentions, hits, ctx)
+
+    main_sentence = _main_sentence(text, sents)
+    main = _main_event(text, layout, sents, main_sentence, mentions, hits, ref, ctx)
+    events = [main] if main else []
+    events += _mentioned_events(text, sents, mentions, hits, ref, main, ctx)
+    return ExtractedArticle(
+        title=layout.title,
+        body_start=layout.body_start,
+        body_end=layout.body_end,
+        published=ref,
+        events=events,
+        boilerplate=layout.boilerplate,
+        new_actors=_new_actors(text, sents, ctx.registry),
+    )
+
+
+def _body_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
+    """Body paragraphs minus interface lines inside them."""
+    inside = [(s, e) for s, e in layout.boilerplate
+              if s >= layout.body_start and e <= layout.body_end]
+    spans = []
+    for block in layout.body:
+        for line in _lines_of(block):
+            if any(s <= line.start and line.end <= e for s, e in inside):
+                continue
+            if spans and text[spans[-1][1]:line.start].count("\n") <= 1 \
+                    and spans[-1][1] >= block.start:
+                spans[-1] = (spans[-1][0], line.end)
+            else:
+                spans.append((line.start, line.end))
+    return spans
+
+
+def _looks_like_dateline(line: str) -> bool:
+    words = line.split()
+    if len(words) > 12:
+        return False
+    found = d.find_mentions(line)
+    return any(m.kind in ("full", "day_month", "month_year", "numeric_ambiguous") for m in found)
+
+
+def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
+    """The article's own date: a short header line with a date, or 'CITY, date (Agency) -'."""
+    for block in layout.header:
+        for line in _lines_of(block):
+            if len(line.text.split()) > 12:
+                continue
+            for m in d.find_mentions(text, line.start, line.end, today):
+                if m.kind in ("full", "day_month", "month_year", "numeric_ambiguous"):
+                    return m
+    if layout.body:
+        first = layout.body[0]
+        lead = text[first.start:min(first.end, first.start + 120)]
+        city = _DATELINE_CITY.match(lead)
+        if city:
+            rest = first.start + city.end()
+            for m in d.find_mentions(text, rest, min(first.end, rest + 40), today):
+                if m.start - rest <= 2 and m.kind in ("full", "day_month", "month_year"):
+                    tail = text[m.end:m.end + 40]
+                    if re.match(r"\s*(?:\([^)]{1,40}\)|/[^/]{1,20}/|[.,])?\s*[-–—.:/]", tail):
+                        return m
+    return None
+
+
+def _reference_date(text: str, layout: Layout, sents, mentions, hits, ctx: Context):
+    """The article's own date (publication), at the precision the text supports."""
+    dateline = _dateline(text, layout, ctx.today)
+    if dateline is not None and dateline.kind in ("full", "month_year", "numeric_ambiguous"):
+        claim = d.claim_from_mention(dateline, derivation="dateline")
+        if claim.known and claim.interval()[0] <= ctx.today:
+            return claim, dateline
+    clues = _year_clues(text, sents, mentions, ctx)
+    low, high = _office_bounds(text, hits, ctx.today)
+    clues = [c for c in clues if low.year <= c.year <= high.year]
+    years = {c.year for c in clues}
+    if dateline is not None and dateline.kind == "day_month":
+        base = {"evidence": dateline.text, "evidence_start": dateline.start,
+                "evidence_end": dateline.end}
+        if len(years) == 1:
+            clue = clues[0]
+            year = clue.year
+            return DateClaim(DAY, year, dateline.month, dateline.day, **base,
+                             derivation=f"dateline day and month; year {year} from {clue.reason}",
+                             needs_review=True), dateline
+        if not years:
+            weekday = _weekday_year(text, sents, mentions, dateline, low, high)
+            if weekday:
+                return replace(weekday, **base), dateline
+        reason = ("clues disagree: " + "; ".join(f"{c.year} from {c.reason}" for c in clues)
+                  if years else "nothing in the text fixes the year")
+        return DateClaim(UNKNOWN, None, None, None, **base,
+                         derivation=f"dateline '{dateline.text}' has no year; {reason}",
+                         needs_review=True), dateline
+    if len(years) == 1:
+        clue = clues[0]
+        return DateClaim(YEAR, clue.year, evidence=text[clue.evidence_start:clue.evidence_end],
+                         evidence_start=clue.evidence_start, evidence_end=clue.evidence_end,
+                         derivation=f"no dateline; year {clue.year} from {clue.reason}",
+                         needs_review=True), None
+    if len(years) > 1:
+        return DateClaim(UNKNOWN, derivation="no dateline; clues disagree: " + "; ".join(
+            f"{c.year} from {c.reason}" for c in clues), needs_review=True), None
+    return DateClaim(UNKNOWN, derivation="no dateline and nothing in the text fixes the year",
+                     needs_review=True), None
+
+
+def _year_clues(text, sents, mentions, ctx: Context) -> list[inf.YearClue]:
+    explicit = [m for m in mentions if m.kind in ("full", "month_year", "year")]
+    return (inf.anniversary_clues(text, sents, ctx.known_events, ctx.history, explicit)
+            + inf.this_year_clues(text, sents, mentions, ctx.known_events, ctx.history)
+            + inf.span_clues(text, sents, ctx.known_events, ctx.history))
+
+
+def _office_bounds(text: str, hits: list[NameHit], today: dt.date) -> tuple[dt.date, dt.date]:
+    """The window in which every titled person held the office the text gives them."""
+    low, high = dt.date(1900, 1, 1), today
+    for hit in hits:
+        titled = inf.title_of(text, hit)
+        if not titled:
+            continue
+        title, country, former = titled
+        if former:
+            continue
+        intervals = inf.office_intervals(hit, title, country)
+        if not intervals:
+            continue
+        # The union of the terms; as a window, from the first start to the last end.
+        low = max(low, min(s for s, _ in intervals))
+        high = min(high, max(e for _, e in intervals))
+    return low, high
+
+
+def _weekday_year(text, sents, mentions, dateline: d.Mention, low: dt.date,
+                  high: dt.date) -> DateClaim | None:
+    """A day and month with no year, and a weekday the text gives: the years that fit."""
+    if low.year <= 1900:
+        return None  # without an office window the weekday alone fits too many years
+    weekdays = [m for m in mentions if m.kind == "weekday" and m.offset == 0
+                and m.preposition in ("on", "")]
+    for m in weekdays:
+        sentence = next(((s, e) for s, e in sents if s <= m.start < e), None)
+        if sentence is None:
+            continue
+        others = [x for x in mentions if sentence[0] <= x.start < sentence[1] and x is not m
+                  and x.kind in ("full", "day_month", "relative_day", "weekday")]
+        if others:
+            continue
+        years = inf.weekday_years(dateline.month, dateline.day, m.weekday, low, high)
+        if len(years) == 1:
+            year = years[0]
+            return DateClaim(
+                DAY, year, dateline.month, dateline.day,
+                derivation=(f"dateline day and month; year {year} is the only year from "
+                            f"{low.year} to {high.year} (while the people named held the offices "
+                            f"the text gives them) in which {dateline.day} "
+                            f"{d.calendar.month_name[dateline.month]} was a "
+                            f"{inf.weekday_name(m.weekday)} ('{m.text}')"),
+                needs_review=True)
+    return None
+
+
+def _main_sentence(text: str, sents: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if not sents:
+        return None
+    for span in sents[:4]:
+        if _MAIN_WORDS.search(text[span[0]:span[1]]):
+            return span
+    return sents[0]
+
+
+def _sentence_of(pos: int, sents) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in sents if s <= pos < e), None)
+
+
+def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
+                ctx: Context) -> ExtractedEvent | None:
+    if main_span is None:
+        return None
+    lead = [sents[0], main_span] if sents else []
+    date: DateClaim | None = None
+    for span in dict.fromkeys(lead):
+        sentence = text[span[0]:span[1]]
+        future = bool(d.FUTURE.search(sentence))
+        for m in mentions:
+            if not (span[0] <= m.start < span[1]):
+                continue
+            if m.kind not in ("full", "day_month", "month_year", "relative_day", "weekday"):
+                continue
+            if _DEADLINE.search(text[max(0, m.start - 12):m.start]):
+                continue
+            resolved = d.resolve(m, ref, future=future)
+            if resolved is None or not resolved.known:
+                continue
+            date = _check_against_dateline(resolved, ref)
+            break
+        if date:
+            break
+    if date is None:
+        if ref.known:
+            date = replace(ref, derivation=f"the article's own date ({ref.derivation}); the "
+                           "report gives no other date for the event")
+        else:
+            date = replace(ref)
+    people_spans = list(dict.fromkeys(lead))
+    participants = _people_in(hits, people_spans, text)
+    main_names = set(participants)
+    mentioned = [h.actor.name for h in hits if h.actor.name not in main_names]
+    main_text = text[main_span[0]:main_span[1]]
+    summary = layout.title or one_line(main_text)
+    return ExtractedEvent(
+        key="main", main=True, summary=one_line(summary), date=date,
+        evidence_start=main_span[0], evidence_end=main_span[1],
+        kind=event_kind(main_text + " " + (layout.title or "")),
+        place=place_of(main_text) or place_of(text[sents[0][0]:sents[0][1]]),
+        participants=participants, mentioned=list(dict.fromkeys(mentioned)),
+    )
+
+
+def _check_against_dateline(claim: DateClaim, ref: DateClaim) -> DateClaim:
+    """A lead date more than a week after the article's own date is suspicious, not certain."""
+    if ref.precision == DAY and claim.precision == DAY and ref.known:
+        lead_day = dt.date(claim.year, claim.month, claim.day)
+        ref_day = dt.date(ref.year, ref.month, ref.day)
+        if lead_day > ref_day + dt.timedelta(days=7) or lead_day < ref_day - dt.timedelta(days=366):
+            return replace(claim, needs_review=True,
+                           derivation=claim.derivation + "; far from the article's own date")
+    return claim
+
+
+def _people_in(hits: list[NameHit], spans, text: str) -> list[str]:
+    names = []
+    for hit in hits:
+        if any(s <= hit.start < e for s, e in spans):
+            before = text[max(0, hit.start - 30):hit.start].lower()
+            if re.search(r"\b(?:late|memory\s+of|anniversary\s+of|named\s+after)\s+(?:\w+\s+)?$",
+                         before):
+                continue
+            names.append(hit.actor.name)
+    return list(dict.fromkeys(names))
+
+
+def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: ExtractedEvent | None,
+                      ctx: Context) -> list[ExtractedEvent]:
+    events: list[ExtractedEvent] = []
+    seen: set[tuple[int, str]] = set()
+    main_evidence = (main.date.evidence_start, main.date.evidence_end) if main else None
+    for m in mentions:
+        span = _sentence_of(m.start, sents)
+        if span is None or (m.start, m.end) == main_evidence:
+            continue
+        sentence = text[span[0]:span[1]]
+        has_event = bool(EVENT_VERBS.search(sentence))
+        before = text[max(span[0], m.start - 14):m.start]
+        if _DEADLINE.search(before) or m.preposition in ("by", "until", "till", "before", "to",
+                                                         "through", "of", "and", "between"):
+            continue
+        if m.kind in ("full", "month_year", "numeric_ambiguous"):
+            claim = d.resolve(m, ref)
+        elif m.kind == "year":
+            if not has_event:
+                continue
+            claim = d.resolve(m, ref)
+        else:
+            if not has_event or m.kind == "relative_month":
+                continue
+            if m.kind == "relative_year" and "ago" in m.text.lower():
+                continue
+            claim = d.resolve(m, ref, future=bool(d.FUTURE.search(sentence)))
+        if claim is None or not claim.known:
+            continue
+        if claim.interval()[0] > ctx.today + dt.timedelta(days=3650):
+            continue
+        iso = claim.iso()
+        if (span[0], iso) in seen:
+            continue
+        seen.add((span[0], iso))
+        people = _people_in(hits, [span], text)
+        label = ""
+        if _SIGNING.search(sentence):
+            names = inf._document_names(sentence)
+            label = names[0] if names else ""
+        digest = hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
+        events.append(ExtractedEvent(
+            key=f"m:{digest}:{m.text.lower()}", main=False, summary=one_line(sentence), date=claim,
+            evidence_start=span[0], evidence_end=span[1], kind=event_kind(sentence),
+            place=place_of(sentence), participants=people, mentioned=[], label=label))
+    return events
+
+
+def _new_actors(text: str, sents, registry: Registry) -> list[NewActor]:
+    found: dict[str, NewActor] = {}
+    for s, e in sents:
+        for m in _NEW_PERSON.finditer(text, s, e):
+            name = m.group("name")
+            if registry.find(name) or name in found:
+                continue
+            if any(w.lower() in {"the", "of", "and"} for w in name.split()):
+                continue
+            found[name] = NewActor(name=name, office=" ".join(m.group("office").split()),
+                                   evidence=one_line(text[s:e], 200))
+    return list(found.values())
+
+
+def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[ExtractedArticle]:
+    """Extract many articles; those with no year of their own may be dated from the others."""
+    first = [extract_one(text, ctx) for _, text in items]
+    batch_known: list[tuple[int, KnownEvent]] = []
+    for index, (result, (name, _)) in enumerate(zip(first, items, strict=True)):
+        for event in result.events:
+            if event.label and event.date.known and event.date.precision in (DAY, MONTH) \
+                    and not event.date.needs_review:
+                batch_known.append((index, KnownEvent(event.label, event.date, source=name)))
+    if not batch_known:
+        return first
+    out = []
+    for index, (result, (_, text)) in enumerate(zip(first, items, strict=True)):
+        main = next((e for e in result.events if e.main), None)
+        if main is None or (main.date.known and not main.date.needs_review):
+            out.append(result)
+            continue
+        others = [k for i, k in batch_known if i != index]
+        # The most precise date of a document first.
+        others.sort(key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
+        out.append(extract_one(text, replace(ctx, known_events=ctx.known_events + others)))
+    return out

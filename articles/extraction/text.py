@@ -1,0 +1,115 @@
+"""Sentences with their offsets, and the small vocabularies events are recognised by."""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)]*\s+(?=["'“‘«(\[–—-]?\s*[A-Z0-9А-Я])""")
+_ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "no", "vs", "jr", "sr",
+                  "prof", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                  "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "mt", "ft",
+                  "approx", "est", "dept", "univ", "adm", "capt", "maj", "sgt", "u.s", "e.g",
+                  "i.e", "etc", "al"}
+
+
+def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans inside the given paragraph spans (never crossing a paragraph)."""
+    out = []
+    for start, end in spans:
+        cursor = start
+        for m in _BOUNDARY.finditer(text, start, end):
+            word = re.search(r"([\w.]+)[.!?…]*[\"'”’»)]*\s*$", text[cursor:m.end()])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            sentence_end = m.start() + len(m.group(0).rstrip())
+            if text[cursor:sentence_end].strip():
+                out.append(_trim(text, cursor, sentence_end))
+            cursor = m.end()
+        if text[cursor:end].strip():
+            out.append(_trim(text, cursor, end))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    flat = flat.lstrip("-–— ")
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+EVENT_VERBS = re.compile(
+    r"\b(?:sign(?:ed|ing)?|met|meet(?:ing|s)?|held|hold(?:s|ing)?|visit(?:ed|s|ing)?|arriv(?:ed|al)"
+    r"|adopt(?:ed|ion)|declar(?:ed|ation)|erupt(?:ed)?|regist(?:ered|ration)|launch(?:ed)?"
+    r"|open(?:ed|ing)|began|begun|start(?:ed)|took\s+place|kill(?:ed)?|attack(?:ed)?|agreed"
+    r"|announc(?:ed|ement)|establish(?:ed|ment)|deploy(?:ed|ment)|elect(?:ed|ion)|appoint(?:ed)"
+    r"|ratif(?:ied|ication)|conclud(?:ed)|host(?:ed)|receiv(?:ed)|talks|summit|negotiat(?:ed|ions)"
+    r"|call(?:ed)?|conversation|decided|withdr(?:ew|awn|awal)|invad(?:ed)|invasion|occurr(?:ed)"
+    r"|crash(?:ed)?|shot\s+down|became|recogni[sz](?:ed|ing)|handed\s+over|ceasefire|clash(?:es)?"
+    r"|war|battle|fighting|independence|collapse|dissol(?:ved|ution)|inaugurat(?:ed|ion)"
+    r"|celebrat(?:ed|ion)|founded|created|formed|liberat(?:ed|ion)|seceded|secession|died|born"
+    r"|resign(?:ed)?|sworn|exercise|drills?|truce|treaty|agreement|accord|memorandum)\b",
+    re.I,
+)
+_KINDS = [
+    ("call", r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
+             r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b"),
+    ("agreement", r"\bsign(?:ed|ing|s)?\b|\b(?:agreement|treaty|memorandum|accord|declaration"
+                  r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)"),
+    ("incident", r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
+                 r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b"),
+    ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
+    ("meeting", r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
+                r"|discuss(?:ed|ion))\b"),
+    ("economic", r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
+                 r"|transit|corridor)\b"),
+    ("statement", r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
+                  r"|pointed\s+out|emphasi[sz]ed)\b"),
+]
+_KIND_RES = [(kind, re.compile(p, re.I)) for kind, p in _KINDS]
+
+
+def event_kind(text: str) -> str:
+    """The kind of event a sentence reports, from a small fixed vocabulary."""
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+PLACES = (
+    "Baku", "Moscow", "Sochi", "St. Petersburg", "Saint Petersburg", "St Petersburg", "Yerevan",
+    "Ankara", "Istanbul", "Tehran", "Tbilisi", "Minsk", "Astana", "Nur-Sultan", "Almaty",
+    "Ashgabat", "Dushanbe", "Bishkek", "Tashkent", "Kazan", "Astrakhan", "Makhachkala",
+    "Derbent", "Grozny", "Vladikavkaz", "Kyiv", "Kiev", "Ganja", "Sumgait", "Shusha", "Shushi",
+    "Nakhchivan", "Khankendi", "Stepanakert", "Lachin", "Aghdam", "Fuzuli", "Gabala", "Lankaran",
+    "Prague", "Brussels", "Paris", "Geneva", "Vienna", "Berlin", "London", "Washington",
+    "New York", "Beijing", "Granada", "Munich", "Davos", "Dubai", "Doha", "Abu Dhabi", "Riyadh",
+    "Kremlin", "Novo-Ogaryovo", "Valdai", "Vladivostok", "Yekaterinburg", "Nizhny Novgorod",
+    "Samara", "Volgograd", "Rostov-on-Don", "Krasnodar", "Stavropol", "Aktau", "Turkmenbashi",
+    "Batumi", "Gyumri", "Nicosia", "Budapest", "Rome", "Madrid", "Warsaw", "Belgrade", "Alma-Ata",
+)
+_PLACE_RE = re.compile(
+    r"\b(?:in|to|at|from)\s+(?:the\s+)?(?:(?:Azerbaijani|Russian|Armenian|Turkish|Iranian|Georgian)"
+    r"\s+)?(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
+    r"(?P<place>" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
+
+
+def place_of(text: str) -> str | None:
+    m = _PLACE_RE.search(text)
+    if not m:
+        return None
+    place = m.group("place")
+    return {"St Petersburg": "St. Petersburg", "Saint Petersburg": "St. Petersburg",
+            "Kremlin": "Moscow", "Novo-Ogaryovo": "Moscow", "Kiev": "Kyiv",
+            "Alma-Ata": "Almaty"}.get(place, place)

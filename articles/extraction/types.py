@@ -1,0 +1,138 @@
+"""The dataclasses extraction produces: plain values, no Django."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+DAY, MONTH, YEAR, UNKNOWN = "day", "month", "year", "unknown"
+
+
+@dataclass(frozen=True)
+class DateClaim:
+    """A date at the precision its text supports, with why we believe it."""
+
+    precision: str  # day | month | year | unknown
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    evidence: str = ""
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    derivation: str = ""
+    needs_review: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.precision != UNKNOWN and self.year is not None
+
+    def iso(self) -> str | None:
+        if not self.known:
+            return None
+        if self.precision == YEAR:
+            return f"{self.year:04d}"
+        if self.precision == MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def interval(self) -> tuple[dt.date | None, dt.date | None]:
+        """First and last day this date can mean."""
+        if not self.known:
+            return None, None
+        if self.precision == YEAR:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.precision == MONTH:
+            first = dt.date(self.year, self.month, 1)
+            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date(self.year, self.month, self.day)
+        return day, day
+
+
+UNKNOWN_DATE = DateClaim(UNKNOWN, derivation="no date found in the text", needs_review=True)
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor the registry knows, as extraction needs it."""
+
+    name: str
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+    offices: tuple[dict, ...] = ()  # {"title": ..., "country": ..., "from": 2000, "to": 2008}
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    """A dated event already known (from the database or the same import batch)."""
+
+    label: str
+    date: DateClaim
+    source: str = ""  # where the date came from, for the derivation text
+
+
+@dataclass
+class ExtractedEvent:
+    key: str
+    main: bool
+    summary: str
+    date: DateClaim
+    evidence_start: int
+    evidence_end: int
+    kind: str = "other"
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    label: str = ""  # a name the event is known by ("Declaration on Allied Interaction")
+
+
+@dataclass
+class NewActor:
+    """A person the text introduces with an office who is not in the registry yet."""
+
+    name: str
+    office: str
+    evidence: str
+
+
+@dataclass
+class ExtractedArticle:
+    title: str
+    body_start: int
+    body_end: int
+    published: DateClaim
+    events: list[ExtractedEvent] = field(default_factory=list)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    new_actors: list[NewActor] = field(default_factory=list)
+
+    def to_json(self, file: str) -> dict:
+        """The stable `extract --json` shape."""
+        return {
+            "file": file,
+            "title": self.title,
+            "body": {"start": self.body_start, "end": self.body_end},
+            "published": {
+                "date": self.published.iso(),
+                "precision": self.published.precision,
+                "evidence": self.published.evidence,
+                "derivation": self.published.derivation,
+            },
+            "events": [
+                {
+                    "main": event.main,
+                    "date": event.date.iso(),
+                    "precision": event.date.precision,
+                    "date_evidence": event.date.evidence,
+                    "date_derivation": event.date.derivation,
+                    "needs_review": event.date.needs_review,
+                    "summary": event.summary,
+                    "kind": event.kind,
+                    "place": event.place,
+                    "participants": event.participants,
+                    "mentioned": event.mentioned,
+                    "evidence": {"start": event.evidence_start, "end": event.evidence_end},
+                }
+                for event in self.events
+            ],
+            "new_actors": [asdict(actor) for actor in self.new_actors],
+        }

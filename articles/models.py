@@ -1,0 +1,67 @@
+"""Stored articles: the raw text exactly as imported, and where its body lies."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from timeline.models import DatePrecision
+
+
+class Article(models.Model):
+    file_name = models.CharField(max_length=255)
+    content_hash = models.CharField(
+        max_length=64, unique=True, editable=False,
+        help_text="SHA-256 of the raw text; importing the same text again changes nothing.",
+    )
+    raw_text = models.TextField(help_text="The text as imported, never altered.")
+    title = models.CharField(max_length=500, blank=True)
+    body_start = models.PositiveIntegerField(default=0)
+    body_end = models.PositiveIntegerField(default=0)
+    published_date = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    published_evidence = models.CharField(max_length=300, blank=True)
+    previous_version = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="newer_versions",
+        help_text="The earlier import of the same file name, when this text replaced it.",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        indexes = [models.Index(fields=["file_name"], name="article_file_name_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(body_end__gte=models.F("body_start")),
+                name="article_body_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(published_precision="unknown", published_date__isnull=True)
+                    | (~models.Q(published_precision="unknown") & models.Q(published_date__isnull=False))
+                ),
+                name="article_published_date_matches_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.body_end < self.body_start:
+            raise ValidationError("The body cannot end before it starts.")
+        if (self.published_precision == DatePrecision.UNKNOWN) != (self.published_date is None):
+            raise ValidationError(
+                "A publication date needs a precision, and an unknown precision has no date."
+            )
+
+    @property
+    def body(self) -> str:
+        return self.raw_text[self.body_start : self.body_end]

@@ -1,0 +1,304 @@
+"""Writes: importing article files and storing what extraction found.
+
+Every article is written in its own transaction, so a bad file or a lost
+connection never leaves half an article behind. Fields an editor corrected
+(``Event.locked_fields``) are never overwritten by the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.extraction import extract_batch, load_default_actors
+from articles.extraction.types import ExtractedArticle, ExtractedEvent, KnownActor, KnownEvent
+from articles.files import ArticleFile, BadArticle, expand_paths, read_article_file
+from articles.models import Article
+from timeline.models import PRECISION_RANK, Actor, Event, Participation, Role, Source
+
+# The event fields extraction may fill; an editor's correction of any of them locks it.
+MACHINE_FIELDS = ("summary", "kind", "place", "label", "date_precision", "date_start", "date_end",
+                  "date_evidence", "date_derivation", "needs_review")
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    results: list[tuple[str, str]] = field(default_factory=list)  # (file, what happened)
+
+    def fail(self, name: str, reason: str) -> None:
+        self.failed += 1
+        self.errors.append((name, reason))
+        self.results.append((name, f"rejected: {reason}"))
+
+    def summary(self) -> str:
+        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.failed} failed")
+
+
+def known_actors() -> list[KnownActor]:
+    """The registry as extraction sees it: the database once loaded, else the shipped list."""
+    actors = [
+        KnownActor(name=a.name, kind=a.kind, aliases=tuple(a.aliases),
+                   offices=tuple(a.offices or ()))
+        for a in Actor.objects.only("name", "kind", "aliases", "offices")
+    ]
+    return actors or list(load_default_actors())
+
+
+def ensure_actor_registry() -> int:
+    """Create the shipped actors that the database lacks; never touch existing ones."""
+    existing = set(Actor.objects.values_list("slug", flat=True))
+    missing = [
+        Actor(name=a.name, slug=slugify(a.name), kind=a.kind, aliases=list(a.aliases),
+              offices=list(a.offices), office=_office_text(a.offices))
+        for a in load_default_actors() if slugify(a.name) not in existing
+    ]
+    Actor.objects.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)
+
+
+def _office_text(offices: Iterable[dict]) -> str:
+    parts = []
+    for office in offices:
+        span = f"{office.get('from') or '?'}–{office.get('to') or ''}"
+        parts.append(f"{office['title']} ({span})")
+    return "; ".join(parts)
+
+
+def known_events() -> list[KnownEvent]:
+    """Labelled, dated events already on the timeline: other articles can be dated from them."""
+    from articles.extraction.types import DateClaim
+
+    out = []
+    for event in Event.objects.exclude(label="").exclude(date_start=None).only(
+            "label", "date_precision", "date_start"):
+        d = event.date_start
+        out.append(KnownEvent(
+            label=event.label,
+            date=DateClaim(event.date_precision, d.year,
+                           d.month if event.date_precision in ("month", "day") else None,
+                           d.day if event.date_precision == "day" else None),
+            source=f"event {event.pk} on the timeline"))
+    return out
+
+
+def import_paths(paths: list[str], *, reextract: bool = False, dry_run: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Import article files and folders: idempotent, one transaction per article."""
+    report = ImportReport()
+    files, missing = expand_paths(paths)
+    for name, reason in missing:
+        report.fail(name, reason)
+    loaded: list[ArticleFile] = []
+    for path in files:
+        try:
+            loaded.append(read_article_file(path, max_bytes=settings.ARTICLE_MAX_BYTES))
+        except BadArticle as exc:
+            report.fail(path.name, str(exc))
+    import_files(loaded, report=report, reextract=reextract, dry_run=dry_run, progress=progress)
+    return report
+
+
+def import_files(files: list[ArticleFile], *, report: ImportReport | None = None,
+                 reextract: bool = False, dry_run: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    report = report or ImportReport()
+    if not dry_run:
+        ensure_actor_registry()
+    existing = dict(Article.objects.filter(content_hash__in=[f.content_hash for f in files])
+                    .values_list("content_hash", "id"))
+    seen: set[str] = set()
+    todo: list[ArticleFile] = []
+    for f in files:
+        if f.content_hash in seen or (f.content_hash in existing and not reextract):
+            report.unchanged += 1
+            report.results.append((f.name, "unchanged (same text already imported)"))
+            continue
+        seen.add(f.content_hash)
+        todo.append(f)
+    if not todo:
+        return report
+    extracted = extract_batch([(f.name, f.text) for f in todo], actors=known_actors(),
+                              known_events=known_events())
+    for done, (f, result) in enumerate(zip(todo, extracted, strict=True), start=1):
+        if dry_run:
+            report.results.append((f.name, f"would import: {len(result.events)} events"))
+            report.created += f.content_hash not in existing
+            report.updated += f.content_hash in existing
+        else:
+            try:
+                created = store_article(file=f, extracted=result)
+            except IntegrityError:
+                # Another import stored the same text meanwhile: that is the same article.
+                report.unchanged += 1
+                report.results.append((f.name, "unchanged (imported concurrently)"))
+                continue
+            if created:
+                report.created += 1
+                report.results.append((f.name, f"created with {len(result.events)} events"))
+            else:
+                report.updated += 1
+                report.results.append((f.name, "re-extracted"))
+        if progress:
+            progress(done, len(todo))
+    return report
+
+
+def reextract_articles(articles: Iterable[Article]) -> ImportReport:
+    files = [ArticleFile(name=a.file_name, text=a.raw_text, content_hash=a.content_hash,
+                         encoding="utf-8") for a in articles]
+    return import_files(files, reextract=True)
+
+
+@transaction.atomic
+def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
+    """Store one article and its events; True when the article is new."""
+    article, created = Article.objects.get_or_create(
+        content_hash=file.content_hash,
+        defaults={"file_name": file.name, "raw_text": file.text},
+    )
+    if created:
+        article.previous_version = (
+            Article.objects.filter(file_name=file.name).exclude(pk=article.pk)
+            .order_by("-imported_at").first()
+        )
+    start, _ = extracted.published.interval()
+    article.title = extracted.title[:500]
+    article.body_start, article.body_end = extracted.body_start, extracted.body_end
+    article.published_date = start
+    article.published_precision = extracted.published.precision if start else "unknown"
+    article.published_evidence = extracted.published.evidence[:300]
+    article.extracted_at = timezone.now()
+    article.save()
+    sync_events(article=article, extracted=extracted)
+    return created
+
+
+def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
+    """Make the article's sources match extraction, never overwriting an editor's correction."""
+    sources = {s.extraction_key: s for s in
+               Source.objects.filter(article=article).select_related("event")}
+    actors = _actors_by_name({n for e in extracted.events for n in e.participants + e.mentioned})
+    kept: set[str] = set()
+    for item in extracted.events:
+        kept.add(item.key)
+        source = sources.get(item.key)
+        if source is None:
+            # A mentioned event the timeline already has gains a source; its values stay.
+            event = _matching_event(item, actors)
+            if event is None:
+                event = Event()
+                _apply_machine_values(event, item)
+                event.save()
+            Source.objects.create(
+                event=event, article=article, extraction_key=item.key, is_main=item.main,
+                passage_start=item.evidence_start, passage_end=item.evidence_end,
+                date_evidence_start=item.date.evidence_start,
+                date_evidence_end=item.date.evidence_end)
+        else:
+            event = source.event
+            if not event.sources.filter(pk__lt=source.pk).exists():  # this article owns it
+                _apply_machine_values(event, item)
+                event.save()
+            Source.objects.filter(pk=source.pk).update(
+                is_main=item.main, passage_start=item.evidence_start,
+                passage_end=item.evidence_end, date_evidence_start=item.date.evidence_start,
+                date_evidence_end=item.date.evidence_end)
+        if "participants" not in event.locked_fields:
+            _set_participants(event, item, actors)
+    for key, source in sources.items():
+        if key in kept:
+            continue
+        event = source.event
+        if event.locked_fields or event.sources.exclude(pk=source.pk).exists():
+            continue  # an editor's work, or backed by other articles: keep it
+        source.delete()
+        event.delete()
+
+
+def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
+    start, end = item.date.interval()
+    values = {
+        "summary": item.summary[:500], "kind": item.kind, "place": (item.place or "")[:120],
+        "label": item.label[:200], "date_precision": item.date.precision if start else "unknown",
+        "date_start": start, "date_end": end, "date_evidence": item.date.evidence,
+        "date_derivation": item.date.derivation[:500], "needs_review": item.date.needs_review,
+    }
+    disagreements = []
+    locked = set(event.locked_fields)
+    if {"date_start", "date_end"} & locked:
+        locked |= {"date_precision", "date_start", "date_end"}
+    for name, value in values.items():
+        if name in locked:
+            if getattr(event, name) != value and name in ("date_precision", "date_start",
+                                                          "summary", "place", "kind"):
+                disagreements.append(name)
+            continue
+        setattr(event, name, value)
+    if disagreements and event.pk:
+        event.machine_disagreement = (
+            f"extractor now says {item.date.iso() or 'unknown'} ({item.date.precision}); "
+            f"differs from the editor in {', '.join(disagreements)}")[:500]
+        if "needs_review" not in locked:
+            event.needs_review = True
+    elif event.pk:
+        event.machine_disagreement = ""
+    event.precision_rank = PRECISION_RANK[event.date_precision]
+
+
+def _matching_event(item: ExtractedEvent, actors: dict[str, Actor]) -> Event | None:
+    """An event the timeline already has: same kind, same date, overlapping participants."""
+    start, end = item.date.interval()
+    if start is None or not item.participants:
+        return None
+    ids = [actors[n].pk for n in item.participants if n in actors]
+    return (Event.objects.filter(kind=item.kind, date_start=start, date_end=end,
+                                 participations__actor_id__in=ids,
+                                 participations__role=Role.PARTICIPANT)
+            .order_by("id").first())
+
+
+def _actors_by_name(names: set[str]) -> dict[str, Actor]:
+    found = {a.name: a for a in Actor.objects.filter(name__in=names)}
+    for name in sorted(names - found.keys()):
+        actor, _ = Actor.objects.get_or_create(
+            slug=slugify(name)[:200] or "actor",
+            defaults={"name": name, "reviewed": False})
+        found[name] = actor
+    return found
+
+
+def _set_participants(event: Event, item: ExtractedEvent, actors: dict[str, Actor]) -> None:
+    wanted = {actors[n].pk: Role.PARTICIPANT for n in item.participants}
+    for name in item.mentioned:
+        wanted.setdefault(actors[name].pk, Role.MENTIONED)
+    current = {p.actor_id: p for p in event.participations.all()}
+    for actor_id, participation in current.items():
+        if actor_id not in wanted:
+            participation.delete()
+        elif participation.role != wanted[actor_id]:
+            participation.role = wanted[actor_id]
+            participation.save(update_fields=["role"])
+    Participation.objects.bulk_create(
+        [Participation(event=event, actor_id=a, role=r) for a, r in wanted.items()
+         if a not in current])
+
+
+def today() -> dt.date:
+    return timezone.now().date()
+
+
+__all__ = ["BadArticle", "ImportReport", "Path", "import_files", "import_paths",
+           "reextract_articles", "store_article"]
