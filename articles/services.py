@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -218,6 +218,7 @@ def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
                 date_evidence_end=item.date.evidence_end)
         if "participants" not in event.locked_fields:
             _set_participants(event, item, actors)
+    _refresh_passages(article)
     for key, source in sources.items():
         if key in kept:
             continue
@@ -226,6 +227,16 @@ def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
             continue  # an editor's work, or backed by other articles: keep it
         source.delete()
         event.delete()
+
+
+def _refresh_passages(article: Article) -> None:
+    """Keep each event's searchable passages in step with its sources."""
+    events = Event.objects.filter(sources__article=article).distinct().prefetch_related(
+        models.Prefetch("sources", queryset=Source.objects.select_related("article")))
+    for event in events:
+        text = "\n".join(s.passage for s in event.sources.all())
+        if text != event.passages:
+            Event.objects.filter(pk=event.pk).update(passages=text)
 
 
 def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:

@@ -6,9 +6,11 @@ import datetime as dt
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class DatePrecision(models.TextChoices):
@@ -66,6 +68,7 @@ class Actor(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ActorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -146,10 +149,17 @@ class Event(models.Model):
         max_length=500, blank=True,
         help_text="What the extractor says now where it differs from an editor's correction.",
     )
+    passages = models.TextField(
+        blank=True, editable=False,
+        help_text="The supporting passages of all sources, kept for full-text search.")
+    search_vector = models.GeneratedField(
+        expression=SearchVector("summary", "label", "place", "passages", config="english"),
+        output_field=SearchVectorField(), db_persist=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector", "passages", "updated_at"])
 
     class Meta:
         ordering = ["date_start", "precision_rank", "id"]
@@ -159,6 +169,7 @@ class Event(models.Model):
             models.Index(fields=["kind", "date_start"], name="event_kind_idx"),
             models.Index(fields=["place"], name="event_place_idx"),
             models.Index(fields=["needs_review", "date_start"], name="event_review_idx"),
+            GinIndex(fields=["search_vector"], name="event_search_gin"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -289,6 +300,8 @@ class Participation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "actor__name"]
