@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from timeline import localdb
 
@@ -78,7 +79,12 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
+    try:
+        DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
+    except Exception as exc:  # an unknown scheme or a malformed URL
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is not a valid database URL ({exc}); "
+            "expected postgres://user:password@host:port/name") from exc
 else:
     DATABASES = {"default": {**localdb.database_settings(), "CONN_MAX_AGE": 60,
                              "CONN_HEALTH_CHECKS": True}}

@@ -63,7 +63,8 @@ _registries: dict[int, Registry] = {}
 
 
 def _registry(actors: Sequence[KnownActor]) -> Registry:
-    key = hash(tuple(actors))
+    key = hash(tuple((a.name, a.kind, a.aliases, json.dumps(a.offices, sort_keys=True))
+                     for a in actors))
     if key not in _registries:
         _registries.clear()
         _registries[key] = Registry(actors)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.extraction.types import KnownActor
 
@@ -28,6 +29,7 @@ _FOLD_RULES = [
 _FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
 
 
+@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
     s = token.translate(_SPECIAL)
@@ -68,7 +70,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         word = re.sub(r"['’]s$", "", m.group(0))
-        out.append(Token(m.start(), m.start() + len(word), word, fold(word)))
+        # Only capitalised words can be names: the others need no key.
+        key = fold(word) if word[:1].isupper() else ""
+        out.append(Token(m.start(), m.start() + len(word), word, key))
     return out
 
 

@@ -132,18 +132,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None,
     today = today or dt.date.today()
     end = len(text) if end is None else end
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     segment = text[start:end]
+    taken = bytearray(len(segment))  # characters already part of a longer match
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(segment):
             s, e = match.start() + start, match.end() + start
-            if any(s < te and ts < e for ts, te in taken):
+            if any(taken[match.start():match.end()]):
                 continue
+            if kind in ("year", "d_mon", "mon_d") and _UNIT_AFTER.match(
+                    segment, match.end(), match.end() + 24):
+                continue  # "2001 people", "5 May 2%": a count, not a date
             mention = _mention(kind, match, s, e, today)
             if mention is None:
                 continue
             found.append(mention)
-            taken.append((s, e))
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda m: m.start)
 
 
@@ -177,8 +180,6 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
             return None
         if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind in ("mon_d",):
             return None  # "may 5" in lower case is usually the verb before a number
-        if kind in ("d_mon", "mon_d") and _UNIT_AFTER.match(text[len(text):] or ""):
-            return None
         return Mention("full" if y else "day_month", s, e, text, y, mon, d)
     if kind == "mon_y":
         mon = month_number(g["mon"])
@@ -278,10 +279,14 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
                 year += 1
         if not _valid(year, mention.month, mention.day):
             return None
+        source = (ref.derivation if ref.precision == YEAR and ref.derivation
+                  else f"year from {ref_words}")
         return DateClaim(DAY, year, mention.month, mention.day, **base,
-                         derivation=f"day and month in text; year from {ref_words}",
+                         derivation=f"day and month in text; {source}",
                          needs_review=ref_review or ref.precision == YEAR)
     if mention.kind == "month":
+        if ref.precision not in (DAY, MONTH):
+            return None  # "in October" of an article dated only to a year: this year or last?
         year = ref.year
         if ref.precision in (DAY, MONTH):
             if mention.offset == -1 or (not future and mention.month > ref.month):
@@ -332,7 +337,7 @@ def _ref_words(ref: DateClaim) -> str:
         label = f"{calendar.month_name[ref.month]} {ref.year}"
     else:
         label = str(ref.year)
-    return f"the article's date ({label})"
+    return f"the article's date ({label}{', itself inferred' if ref.needs_review else ''})"
 
 
 def format_claim(claim: DateClaim) -> str:

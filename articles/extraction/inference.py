@@ -142,7 +142,10 @@ def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[K
                          if rest_start <= mm.start < e and mm.year and mm.kind in
                          ("full", "month_year", "year")), None)
             if base is not None:
-                base_year, base_words = base.year, f"'{base.text}'"
+                names = _document_names(text[rest_start:base.start])
+                base_year = base.year
+                base_words = (f"the {names[0].lower()} ({base.text})" if names
+                              else f"'{base.text}'")
             else:
                 found = find_known(text[rest_start:e], known, history)
                 if found is None:
@@ -151,7 +154,7 @@ def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[K
                 base_year, base_words = start.year, f"{label} ({describe(start)}, {origin})"
             year = base_year + n
             shift = _year_shift(sentence)
-            clues.append(YearClue(year + shift, f"the {_ordinal(n)} anniversary of {base_words}"
+            clues.append(YearClue(year + shift, f"the {_ordinal_words(n)} anniversary of {base_words}"
                                   + (f" is {'next' if shift < 0 else 'last'} year" if shift
                                      else ""), s + m.start(), e))
     return clues
@@ -164,6 +167,12 @@ def _year_shift(sentence: str) -> int:
     if re.search(r"\blast year\b", lowered):
         return 1
     return 0
+
+
+def _ordinal_words(n: int) -> str:
+    words = {v: k for k, v in ORDINALS.items() if "-" not in k and k not in ("centenary",
+                                                                             "centennial")}
+    return words.get(n, _ordinal(n))
 
 
 def _ordinal(n: int) -> str:

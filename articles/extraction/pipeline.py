@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -13,7 +14,7 @@ from articles.extraction import inference as inf
 from articles.extraction.actors import NameHit, Registry
 from articles.extraction.layout import Layout, _lines_of, analyse
 from articles.extraction.text import (
-    EVENT_VERBS, event_kind, one_line, place_of, sentences,
+    EVENT_VERBS, PAST_EVENT, event_kind, one_line, place_of, sentences,
 )
 from articles.extraction.types import (
     DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedArticle, ExtractedEvent, KnownEvent, NewActor,
@@ -37,6 +38,9 @@ _NEW_PERSON = re.compile(
     r",?\s+(?P<name>[A-Z][a-zà-ÿəğışçöü'’-]+(?:\s+[A-Z][a-zà-ÿəğışçöü'’-]+){1,2})\b")
 
 
+MAX_BODY_CHARS = 200_000
+
+
 @dataclass
 class Context:
     """What the rest of the timeline knows, for dating articles that do not state their year."""
@@ -50,6 +54,9 @@ class Context:
 def extract_one(text: str, ctx: Context) -> ExtractedArticle:
     layout = analyse(text, is_dateline=_looks_like_dateline)
     body_spans = _body_spans(text, layout)
+    # A news article is a few thousand characters; past this, text is not read for events.
+    limit = layout.body_start + MAX_BODY_CHARS
+    body_spans = [(s, min(e, limit)) for s, e in body_spans if s < limit]
     sents = sentences(text, body_spans)
     mentions = [m for s, e in body_spans for m in d.find_mentions(text, s, e, ctx.today)]
     hits = [h for s, e in body_spans for h in ctx.registry.find(text, s, e)]
@@ -58,7 +65,12 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
     main_sentence = _main_sentence(text, sents)
     main = _main_event(text, layout, sents, main_sentence, mentions, hits, ref, ctx)
     events = [main] if main else []
-    events += _mentioned_events(text, sents, mentions, hits, ref, main, ctx)
+    # Relative dates in the body count from the best-dated point the article has: its own
+    # date, or the main event's when that is more precise ("today" in an undated report).
+    anchor = ref
+    if main and main.date.known and _rank(main.date) > _rank(ref):
+        anchor = main.date
+    events += _mentioned_events(text, sents, mentions, hits, anchor, main, ctx)
     return ExtractedArticle(
         title=layout.title,
         body_start=layout.body_start,
@@ -68,6 +80,10 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
         boilerplate=layout.boilerplate,
         new_actors=_new_actors(text, sents, ctx.registry),
     )
+
+
+def _rank(claim: DateClaim) -> int:
+    return {DAY: 3, MONTH: 2, YEAR: 1}.get(claim.precision, 0) if claim.known else 0
 
 
 def _body_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
@@ -151,7 +167,7 @@ def _reference_date(text: str, layout: Layout, sents, mentions, hits, ctx: Conte
         clue = clues[0]
         return DateClaim(YEAR, clue.year, evidence=text[clue.evidence_start:clue.evidence_end],
                          evidence_start=clue.evidence_start, evidence_end=clue.evidence_end,
-                         derivation=f"no dateline; year {clue.year} from {clue.reason}",
+                         derivation=f"year {clue.year} from {clue.reason} (no dateline)",
                          needs_review=True), None
     if len(years) > 1:
         return DateClaim(UNKNOWN, derivation="no dateline; clues disagree: " + "; ".join(
@@ -194,7 +210,7 @@ def _weekday_year(text, sents, mentions, dateline: d.Mention, low: dt.date,
     weekdays = [m for m in mentions if m.kind == "weekday" and m.offset == 0
                 and m.preposition in ("on", "")]
     for m in weekdays:
-        sentence = next(((s, e) for s, e in sents if s <= m.start < e), None)
+        sentence = _sentence_of(m.start, sents)
         if sentence is None:
             continue
         others = [x for x in mentions if sentence[0] <= x.start < sentence[1] and x is not m
@@ -225,7 +241,10 @@ def _main_sentence(text: str, sents: list[tuple[int, int]]) -> tuple[int, int] |
 
 
 def _sentence_of(pos: int, sents) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in sents if s <= pos < e), None)
+    i = bisect_right(sents, (pos, float("inf"))) - 1
+    if i >= 0 and sents[i][0] <= pos < sents[i][1]:
+        return sents[i]
+    return None
 
 
 def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
@@ -253,8 +272,8 @@ def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
             break
     if date is None:
         if ref.known:
-            date = replace(ref, derivation=f"the article's own date ({ref.derivation}); the "
-                           "report gives no other date for the event")
+            date = replace(ref, derivation=f"the article's own date: {ref.derivation}; the "
+                           "report gives the event no other date")
         else:
             date = replace(ref)
     people_spans = list(dict.fromkeys(lead))
@@ -269,6 +288,7 @@ def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
         kind=event_kind(main_text + " " + (layout.title or "")),
         place=place_of(main_text) or place_of(text[sents[0][0]:sents[0][1]]),
         participants=participants, mentioned=list(dict.fromkeys(mentioned)),
+        label=_document_label(main_text),
     )
 
 
@@ -299,11 +319,12 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
                       ctx: Context) -> list[ExtractedEvent]:
     events: list[ExtractedEvent] = []
     seen: set[tuple[int, str]] = set()
-    main_evidence = (main.date.evidence_start, main.date.evidence_end) if main else None
+    main_span = (main.evidence_start, main.evidence_end) if main else None
+    main_date = main.date.iso() if main else None
     for m in mentions:
         span = _sentence_of(m.start, sents)
-        if span is None or (m.start, m.end) == main_evidence:
-            continue
+        if span is None or span == main_span:
+            continue  # the main event's own sentence dates the main event
         sentence = text[span[0]:span[1]]
         has_event = bool(EVENT_VERBS.search(sentence))
         before = text[max(span[0], m.start - 14):m.start]
@@ -317,7 +338,7 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
                 continue
             claim = d.resolve(m, ref)
         else:
-            if not has_event or m.kind == "relative_month":
+            if not PAST_EVENT.search(sentence) or m.kind == "relative_month":
                 continue
             if m.kind == "relative_year" and "ago" in m.text.lower():
                 continue
@@ -331,16 +352,23 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
             continue
         seen.add((span[0], iso))
         people = _people_in(hits, [span], text)
-        label = ""
-        if _SIGNING.search(sentence):
-            names = inf._document_names(sentence)
-            label = names[0] if names else ""
+        if iso == main_date and claim.precision == DAY and set(people) <= set(main.participants):
+            continue  # the main event told again ("Today, the minister arrived ...")
+        label = _document_label(sentence)
         digest = hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
         events.append(ExtractedEvent(
             key=f"m:{digest}:{m.text.lower()}", main=False, summary=one_line(sentence), date=claim,
             evidence_start=span[0], evidence_end=span[1], kind=event_kind(sentence),
             place=place_of(sentence), participants=people, mentioned=[], label=label))
     return events
+
+
+def _document_label(sentence: str) -> str:
+    """The document a sentence reports signed or adopted, so other articles can be dated by it."""
+    if not _SIGNING.search(sentence):
+        return ""
+    names = inf._document_names(sentence)
+    return names[0] if names else ""
 
 
 def _new_actors(text: str, sents, registry: Registry) -> list[NewActor]:

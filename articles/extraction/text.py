@@ -61,6 +61,16 @@ EVENT_VERBS = re.compile(
     r"|resign(?:ed)?|sworn|exercise|drills?|truce|treaty|agreement|accord|memorandum)\b",
     re.I,
 )
+# Past-tense reports of something happening: what a relative date ("in October",
+# "last year", "on Friday") must be attached to before it becomes an event of its own.
+PAST_EVENT = re.compile(
+    r"\b(?:signed|met|held|visited|arrived|adopted|declared|erupted|registered|launched|opened"
+    r"|began|begun|started|took\s+place|killed|attacked|agreed|announced|established|deployed"
+    r"|elected|appointed|ratified|concluded|hosted|received|decided|withdrew|invaded|occurred"
+    r"|crashed|recogni[sz]ed|handed\s+over|founded|created|formed|liberated|died|resigned"
+    r"|talked|spoke|discussed|called|phoned|travell?ed|came|went|approved|accepted"
+    r"|(?:signing|adoption|conclusion|opening|establishment)\s+of)\b", re.I)
+
 _KINDS = [
     ("call", r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
              r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b"),
@@ -68,9 +78,9 @@ _KINDS = [
                   r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)"),
     ("incident", r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
                  r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b"),
-    ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
     ("meeting", r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
                 r"|discuss(?:ed|ion))\b"),
+    ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
     ("economic", r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
                  r"|transit|corridor)\b"),
     ("statement", r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
@@ -100,7 +110,7 @@ PLACES = (
     "Batumi", "Gyumri", "Nicosia", "Budapest", "Rome", "Madrid", "Warsaw", "Belgrade", "Alma-Ata",
 )
 _PLACE_RE = re.compile(
-    r"\b(?:in|to|at|from)\s+(?:the\s+)?(?:(?:Azerbaijani|Russian|Armenian|Turkish|Iranian|Georgian)"
+    r"\b(?:in|at|(?:visit|trip|travell?ed|arrived|came|went|flew)\s+to)\s+(?:the\s+)?(?:(?:Azerbaijani|Russian|Armenian|Turkish|Iranian|Georgian)"
     r"\s+)?(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
     r"(?P<place>" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
 

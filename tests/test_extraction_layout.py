@@ -1,0 +1,73 @@
+"""Title, body and boilerplate of raw scrapes (texts written for these tests)."""
+
+from articles.extraction import extract
+from articles.extraction.layout import analyse, is_ui_line
+
+SCRAPE = """Ministers meet in Ganja / World / Example Daily
+Rate it
+Ministers meet in Ganja
+
+Politics 14 march — 10:05
+
+The foreign ministers of the two countries met in Ganja on Tuesday, the ministry said.
+
+They discussed transport links and trade. "We are pleased," one of them said.
+
+Share:
+2034 views
+Read also
+
+Floods hit the north of the country
+
+12 June 2019 - 09:10
+
+Parliament adopts budget for 2020
+
+11 June 2019 - 18:45
+"""
+
+
+def test_title_drops_site_name_and_section():
+    assert analyse(SCRAPE).title == "Ministers meet in Ganja"
+
+
+def test_body_stops_before_the_list_of_other_stories():
+    layout = analyse(SCRAPE)
+    body = SCRAPE[layout.body_start:layout.body_end]
+    assert body.startswith("The foreign ministers")
+    assert body.endswith('one of them said.')
+    assert "Floods" not in body and "views" not in body
+
+
+def test_boilerplate_spans_cover_header_and_sidebar():
+    layout = analyse(SCRAPE)
+    covered = "".join(SCRAPE[s:e] for s, e in layout.boilerplate)
+    assert "Rate it" in covered and "Floods hit the north" in covered
+
+
+def test_sidebar_dates_never_become_events():
+    result = extract(SCRAPE)
+    for event in result.events:
+        assert event.date.year != 2019 and event.date.iso() != "2020"
+
+
+def test_interface_lines():
+    assert is_ui_line("1155 views")
+    assert is_ui_line("Поделиться:")
+    assert is_ui_line("(Video, Photo, Updated)")
+    assert is_ui_line("Latest news")
+    assert not is_ui_line("Latest news from the talks was encouraging, the minister said.")
+
+
+def test_russian_article_keeps_its_cyrillic_body():
+    text = ("Путин и Алиев провели переговоры\n\n"
+            "Президенты России и Азербайджана провели переговоры в Москве, сообщил Кремль. "
+            "Стороны обсудили торговлю.\n")
+    layout = analyse(text)
+    assert "Президенты" in text[layout.body_start:layout.body_end]
+
+
+def test_empty_and_odd_text_do_not_raise():
+    for text in ["", "   \n\n  ", "a", "\x00\x01", "Latest news\n\n"]:
+        result = extract(text)
+        assert 0 <= result.body_start <= result.body_end <= len(text)

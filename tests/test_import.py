@@ -1,0 +1,90 @@
+"""The import: idempotent, one transaction per article, bad files skipped with a reason."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from articles.models import Article
+from articles.services import import_paths
+from timeline.models import Event, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeds_import_once_and_second_run_changes_nothing(seeded, capsys):
+    assert seeded.created == 5
+    events, sources = Event.objects.count(), Source.objects.count()
+    call_command("import_articles", "seeds/")
+    out = capsys.readouterr().out
+    assert "0 created, 0 updated, 5 unchanged, 0 failed" in out
+    assert (Event.objects.count(), Source.objects.count()) == (events, sources)
+
+
+def test_every_article_has_exactly_one_main_event(seeded):
+    for article in Article.objects.all():
+        assert article.sources.filter(is_main=True).count() == 1
+
+
+def test_raw_text_is_kept_verbatim(seeded):
+    from tests.conftest import SEEDS
+
+    for path in SEEDS.glob("*.txt"):
+        article = Article.objects.get(file_name=path.name)
+        assert article.raw_text == path.read_text(encoding="utf-8")
+        assert 0 <= article.body_start < article.body_end <= len(article.raw_text)
+
+
+def test_passages_point_inside_the_article(seeded):
+    for source in Source.objects.select_related("article"):
+        assert 0 <= source.passage_start < source.passage_end <= len(source.article.raw_text)
+        assert source.passage.strip()
+
+
+def test_bad_file_is_reported_and_skipped_while_others_import(tmp_path):
+    (tmp_path / "good.txt").write_text(
+        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks in Baku were held.".encode("latin-1"))
+    report = import_paths([str(tmp_path)])
+    assert (report.created, report.failed) == (1, 3)
+    reasons = dict(report.errors)
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "not UTF-8" in reasons["latin1.txt"]
+    assert Article.objects.count() == 1
+
+
+def test_same_text_under_another_name_is_not_duplicated(tmp_path):
+    text = "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text)
+    report = import_paths([str(tmp_path)])
+    assert (report.created, report.unchanged) == (1, 1)
+    assert Article.objects.count() == 1
+
+
+def test_command_fails_with_one_line_reason_when_nothing_imports(tmp_path):
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_articles", str(tmp_path / "missing.txt"))
+
+
+def test_dry_run_writes_nothing(capsys):
+    call_command("import_articles", "seeds/", "--dry-run")
+    assert "dry run: 5 created" in capsys.readouterr().out
+    assert Article.objects.count() == 0 and Event.objects.count() == 0
+
+
+def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
+    from articles import services
+
+    (tmp_path / "a.txt").write_text(
+        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n")
+
+    def broken(**kwargs):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(services, "_refresh_passages", lambda article: broken())
+    with pytest.raises(RuntimeError):
+        import_paths([str(tmp_path)])
+    assert Article.objects.count() == 0 and Event.objects.count() == 0
