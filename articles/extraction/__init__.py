@@ -55,7 +55,7 @@ def load_history() -> tuple[HistoryEvent, ...]:
         end = parse_iso(item.get("end")) or start
         out.append(HistoryEvent(label=item["label"],
                                 patterns=tuple(p.lower() for p in item.get("patterns", ())),
-                                start=start, end=end))
+                                start=start, end=end, kind=item.get("kind", "event")))
     return tuple(out)
 
 

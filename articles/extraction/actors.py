@@ -20,7 +20,7 @@ from articles.extraction.types import KnownActor
 _SPECIAL = str.maketrans({"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O",
                           "ß": "ss", "’": "'", "ʼ": "'"})
 _FOLD_RULES = [
-    (r"dzh|dj|zh", "j"), (r"kh|gh", "h"), (r"sch|sh|ş", "s"), (r"tch|ch|ç|c", "j"),
+    (r"^ye", "e"), (r"ou", "o"), (r"dzh|dj|zh", "j"), (r"kh|gh", "h"), (r"sch|sh|ş", "s"), (r"tch|ch|ç|c", "j"),
     (r"ks|x", "x"), (r"ph", "f"), (r"w", "v"), (r"q", "g"), (r"g", "h"), (r"ts|tz", "c"),
     (r"ck", "k"), (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
     (r"[eəä]", "a"), (r"[yı]", "i"), (r"ü", "u"), (r"ö", "o"),
@@ -32,6 +32,8 @@ _FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
+    if token.isupper() and len(token) <= 6 and token.isalpha():
+        return token  # an acronym (EAEU, CIS, EU): compared exactly, never folded
     s = token.translate(_SPECIAL)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
@@ -41,6 +43,8 @@ def fold(token: str) -> str:
     return s
 
 
+# Lower-case words that may stand inside a name: Commonwealth of Independent States.
+CONNECTORS = frozenset({"of", "the", "for", "and", "von", "der", "de", "la", "al", "bin", "ibn"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -70,8 +74,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         word = re.sub(r"['’]s$", "", m.group(0))
-        # Only capitalised words can be names: the others need no key.
-        key = fold(word) if word[:1].isupper() else ""
+        # Only capitalised words and the small words inside names need a key.
+        key = fold(word) if word[:1].isupper() or word in CONNECTORS else ""
         out.append(Token(m.start(), m.start() + len(word), word, key))
     return out
 
@@ -124,7 +128,9 @@ class Registry:
             match = None
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
                 window = toks[i:i + n]
-                if not all(t.capitalised for t in window) or not _adjacent(text, window):
+                if not (window[-1].capitalised and all(
+                        t.capitalised or t.text in CONNECTORS for t in window)) \
+                        or not _adjacent(text, window):
                     continue
                 actor = self.by_key.get(tuple(t.key for t in window))
                 if actor is not None and actor.kind in kinds:

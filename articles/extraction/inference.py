@@ -52,6 +52,7 @@ class HistoryEvent:
     patterns: tuple[str, ...]
     start: DateClaim
     end: DateClaim
+    kind: str = "event"  # "birth" and "death" name a person: only anniversaries use them
 
 
 @dataclass(frozen=True)
@@ -100,17 +101,25 @@ def labels_match(a: str, b: str) -> bool:
     return len(rest_a & rest_b) / min(len(rest_a), len(rest_b)) >= 0.5
 
 
-def find_known(sentence: str, known: list[KnownEvent],
-               history: list[HistoryEvent]) -> tuple[str, DateClaim, DateClaim, str] | None:
+def find_known(sentence: str, known: list[KnownEvent], history: list[HistoryEvent],
+               *, people: bool = False) -> tuple[str, DateClaim, DateClaim, str] | None:
     """A dated event the sentence names: (label, start, end, where the date comes from)."""
-    lowered = sentence.lower()
+    lowered = " ".join(sentence.lower().split())
     for event in known:
         for candidate in _document_names(sentence):
             if labels_match(candidate, event.label):
                 return event.label, event.date, event.date, event.source or "another article"
+    best: tuple[int, HistoryEvent] | None = None
     for event in history:
-        if any(p in lowered for p in event.patterns):
-            return event.label, event.start, event.end, "the built-in history"
+        if event.kind in ("birth", "death") and not people:
+            continue
+        for pattern in event.patterns:
+            if len(pattern) > (best[0] if best else 0) and re.search(
+                    rf"(?<![\w-]){re.escape(pattern)}(?![\w-])", lowered):
+                best = (len(pattern), event)  # the longest name wins: "great patriotic war"
+    if best:
+        event = best[1]
+        return event.label, event.start, event.end, "the built-in history"
     return None
 
 
@@ -147,7 +156,7 @@ def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[K
                 base_words = (f"the {names[0].lower()} ({base.text})" if names
                               else f"'{base.text}'")
             else:
-                found = find_known(text[rest_start:e], known, history)
+                found = find_known(text[rest_start:e], known, history, people=True)
                 if found is None:
                     continue
                 label, start, _end, origin = found
@@ -266,6 +275,7 @@ TITLES = [
     (r"prime\s+minister|premier", "Prime Minister"),
     (r"first\s+vice[-\s]president", "Vice President"),
     (r"vice[-\s]president", "Vice President"),
+    (r"supreme\s+leader", "Supreme Leader"),
     (r"president|head\s+of\s+(?:the\s+)?state|leader", "President"),
     (r"foreign\s+minister|minister\s+of\s+foreign\s+affairs|top\s+diplomat", "Foreign Minister"),
     (r"defen[cs]e\s+minister|minister\s+of\s+defen[cs]e", "Defence Minister"),
@@ -349,3 +359,41 @@ def weekday_years(month: int, day: int, weekday: int, low: dt.date, high: dt.dat
 
 def weekday_name(index: int) -> str:
     return next(name for name, i in WEEKDAYS.items() if i == index).capitalize()
+
+
+_STANDALONE_TITLE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+(?P<title>{_TITLE_RE})"
+    rf"|(?P<title2>president|head|leader|prime\s+minister|foreign\s+minister)\s+of\s+(?:the\s+)?"
+    rf"(?P<of>{_COUNTRY_RE})(?:\s+state)?)\b(?!\s*,?\s*\[?(?-i:[A-Z])[\w'-]+)", re.I)
+
+
+def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """Offices named without a person ("the Russian President", "the head of the Azerbaijani
+    state"): (title, country, start, end)."""
+    out = []
+    for m in _STANDALONE_TITLE.finditer(text, start, end):
+        raw = " ".join((m.group("title") or m.group("title2")).lower().split())
+        if raw == "head":
+            raw = "president"
+        title = next((t for p, t in TITLES if re.fullmatch(p, raw)), None)
+        word = " ".join((m.group("adj") or m.group("of") or "").lower().split())
+        country = COUNTRY_WORDS.get(word)
+        if title and country and title in ("President", "Prime Minister", "Foreign Minister",
+                                          "Defence Minister"):
+            out.append((title, country, m.start(), m.end()))
+    return out
+
+
+def holder(actors, title: str, country: str, first: dt.date, last: dt.date):
+    """The one person who held the office over the whole interval, or None."""
+    found = []
+    for actor in actors:
+        for office in actor.offices:
+            if office.get("title") != title or office.get("country") != country:
+                continue
+            start = _date_of(office.get("from"))
+            end = _date_of(office.get("to")) or dt.date.max
+            if start and start <= first and last <= end:
+                found.append(actor)
+                break
+    return found[0] if len(found) == 1 else None

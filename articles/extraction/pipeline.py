@@ -278,8 +278,13 @@ def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
             date = replace(ref)
     people_spans = list(dict.fromkeys(lead))
     participants = _people_in(hits, people_spans, text)
+    participants += [n for n in _office_holders(text, people_spans, date, ctx)
+                     if n not in participants]
     main_names = set(participants)
     mentioned = [h.actor.name for h in hits if h.actor.name not in main_names]
+    # Organisations named around the main event (the EAEU summit, the OSCE Minsk Group).
+    mentioned += [h.actor.name for s, e in people_spans
+                  for h in ctx.registry.find(text, s, e, kinds=("organisation",))]
     main_text = text[main_span[0]:main_span[1]]
     summary = layout.title or one_line(main_text)
     return ExtractedEvent(
@@ -290,6 +295,21 @@ def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
         participants=participants, mentioned=list(dict.fromkeys(mentioned)),
         label=_document_label(main_text),
     )
+
+
+def _office_holders(text: str, spans, date: DateClaim, ctx: Context) -> list[str]:
+    """People named only by office ("the Russian President"), resolved against who held the
+    office over the whole of the event's date interval."""
+    first, last = date.interval()
+    if first is None:
+        return []
+    names = []
+    for s, e in spans:
+        for title, country, _, _ in inf.standalone_titles(text, s, e):
+            person = inf.holder(ctx.registry.people(), title, country, first, last)
+            if person is not None:
+                names.append(person.name)
+    return list(dict.fromkeys(names))
 
 
 def _check_against_dateline(claim: DateClaim, ref: DateClaim) -> DateClaim:
