@@ -323,13 +323,26 @@ def _check_against_dateline(claim: DateClaim, ref: DateClaim) -> DateClaim:
     return claim
 
 
+_NOT_TAKING_PART_BEFORE = re.compile(
+    r"\b(?:late|memory\s+of|anniversary\s+of|named\s+after|according\s+to|quoting|quoted"
+    r"|spokes(?:man|woman|person)(?:\s+for\s+the\s+\w+(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)?"
+    r"|press\s+secretary|birth\s+of|death\s+of|legacy\s+of|founder|national\s+leader)"
+    r"[\s,]+(?:\w+\s+){0,2}$", re.I)
+_REPORTER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:told|said\s+to|informed)\s+(?:reporters|journalists|the\s+press"
+    r"|media)", re.I)
+
+
 def _people_in(hits: list[NameHit], spans, text: str) -> list[str]:
+    """People who take part in what the sentences report: not the dead being remembered, not
+    the spokesman quoted about it."""
     names = []
     for hit in hits:
         if any(s <= hit.start < e for s, e in spans):
-            before = text[max(0, hit.start - 30):hit.start].lower()
-            if re.search(r"\b(?:late|memory\s+of|anniversary\s+of|named\s+after)\s+(?:\w+\s+)?$",
-                         before):
+            before = text[max(0, hit.start - 80):hit.start]
+            if _NOT_TAKING_PART_BEFORE.search(before):
+                continue
+            if _REPORTER_AFTER.match(text[hit.end:hit.end + 60]):
                 continue
             names.append(hit.actor.name)
     return list(dict.fromkeys(names))
