@@ -1,19 +1,95 @@
-"""Public pages (placeholder until the pages land)."""
+"""Public pages: the chronology, an actor's chronology, an event, an article.
 
-from django.http import HttpResponse
+Each works as a plain server-rendered page; htmx requests for the chronology get
+only the part they swap (`chronology.html#results`, or `#page` for "More").
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import push_url
+
+from articles.models import Article
+from timeline import display, selectors
+from timeline.exports import export_response
+from timeline.forms import FORMATS, ORDERS, EventFilterForm
+from timeline.models import Actor, Event, EventKind
 
 
-def chronology(request):
-    return HttpResponse("timeline")
+def chronology(request: HttpRequest) -> HttpResponse:
+    return _chronology_page(request, "timeline/chronology.html")
 
 
-def event_detail(request, pk):
-    return HttpResponse("event")
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_object_or_404(Actor, slug=slug)
+    return _chronology_page(request, "timeline/actor_detail.html", actor=actor)
 
 
-def actor_detail(request, slug):
-    return HttpResponse("actor")
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.with_evidence(), pk=pk)
+    return render(request, "timeline/event_detail.html", {"event": event})
 
 
-def article_detail(request, pk):
-    return HttpResponse("article")
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    sources = selectors.sources_in(article)
+    return render(request, "timeline/article_detail.html", {
+        "article": article,
+        "regions": display.article_regions(article, sources),
+        "sources": sources,
+        "event_ids": sorted({s.event_id for s in sources}),
+    })
+
+
+def _chronology_page(request: HttpRequest, template: str, *,
+                     actor: Actor | None = None) -> HttpResponse:
+    """The chronology, or the actor page (the chronology with one actor fixed)."""
+    choices = selectors.filter_choices()
+    form = EventFilterForm(request.GET, actors=choices.actors, places=choices.places,
+                           fixed_actor=actor)
+    filters = form.filters()
+    if filters.format:
+        return export_response(filters.format, selectors.listed_events(filters), request=request)
+
+    total = selectors.filtered_events(filters).count()
+    page = display.page_of(selectors.listed_events(filters), number=filters.page, total=total,
+                           grouped=not filters.by_relevance)
+    partial = _swapped_part(request, page)
+    if partial == "results" or not partial:
+        chart = display.year_chart(
+            selectors.filtered_events(filters, ignore_years=True).count_by_year(), filters)
+    else:
+        chart = None  # "More" appends events only
+    context = {
+        "actor": actor,
+        "filters": filters,
+        "page": page,
+        "chart": chart,
+        "actor_choices": [a for a in choices.actors
+                          if a != actor and (a.event_count or a in filters.actors)],
+        "places": choices.places,
+        "kinds": EventKind.choices,
+        "orders": ORDERS,
+        "exports": [(label, filters.query(format=fmt, page=1)) for fmt, label in FORMATS],
+        "next_query": filters.query(page=page.number + 1) if page.has_next else "",
+    }
+    if partial:
+        template = f"timeline/chronology.html#{partial}"
+    response = render(request, template, context)
+    # Full page and fragment share a URL: caches must keep them apart.
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    if partial == "results":
+        query = filters.query(page=1)
+        push_url(response, f"{request.path}?{query}" if query else request.path)
+    return response
+
+
+def _swapped_part(request: HttpRequest, page: display.EventPage) -> str:
+    """Which part of the chronology an htmx request swaps, or "" for the whole page."""
+    htmx = request.htmx
+    if not htmx or htmx.boosted or htmx.history_restore_request:
+        return ""
+    return "page" if page.requested > 1 else "results"
+

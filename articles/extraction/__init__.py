@@ -71,9 +71,14 @@ def _registry(actors: Sequence[KnownActor]) -> Registry:
     return _registries[key]
 
 
+@cache
+def _default_registry() -> Registry:
+    return Registry(load_default_actors())
+
+
 def _context(actors, known_events, today) -> Context:
-    actors = tuple(load_default_actors() if actors is None else actors)
-    return Context(registry=_registry(actors), known_events=list(known_events),
+    registry = _default_registry() if actors is None else _registry(tuple(actors))
+    return Context(registry=registry, known_events=list(known_events),
                    history=list(load_history()), today=today or dt.date.today())
 
 

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.extraction.actors import NameHit, fold
 from articles.extraction.dates import WEEKDAYS, Mention
@@ -109,18 +110,30 @@ def find_known(sentence: str, known: list[KnownEvent], history: list[HistoryEven
         for candidate in _document_names(sentence):
             if labels_match(candidate, event.label):
                 return event.label, event.date, event.date, event.source or "another article"
-    best: tuple[int, HistoryEvent] | None = None
-    for event in history:
+    pattern, by_name = _history_index(tuple(history))
+    best: HistoryEvent | None = None
+    best_len = 0
+    for m in pattern.finditer(lowered):
+        event = by_name[m.group(0)]
         if event.kind in ("birth", "death") and not people:
             continue
-        for pattern in event.patterns:
-            if len(pattern) > (best[0] if best else 0) and re.search(
-                    rf"(?<![\w-]){re.escape(pattern)}(?![\w-])", lowered):
-                best = (len(pattern), event)  # the longest name wins: "great patriotic war"
+        if len(m.group(0)) > best_len:  # the longest name wins: "great patriotic war"
+            best, best_len = event, len(m.group(0))
     if best:
-        event = best[1]
-        return event.label, event.start, event.end, "the built-in history"
+        return best.label, best.start, best.end, "the built-in history"
     return None
+
+
+@lru_cache(maxsize=8)
+def _history_index(history: tuple[HistoryEvent, ...]) -> tuple[re.Pattern, dict]:
+    """One alternation of every history name, longest first, for a single scan per sentence."""
+    by_name: dict[str, HistoryEvent] = {}
+    for event in history:
+        for name in event.patterns:
+            by_name.setdefault(name, event)
+    names = sorted(by_name, key=len, reverse=True) or ["(?!x)x"]
+    alternation = "|".join(re.escape(n) for n in names) if by_name else "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), by_name
 
 
 _DOC_NAME = re.compile(

@@ -58,8 +58,19 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
     limit = layout.body_start + MAX_BODY_CHARS
     body_spans = [(s, min(e, limit)) for s, e in body_spans if s < limit]
     sents = sentences(text, body_spans)
-    mentions = [m for s, e in body_spans for m in d.find_mentions(text, s, e, ctx.today)]
-    hits = [h for s, e in body_spans for h in ctx.registry.find(text, s, e)]
+    if body_spans:
+        first, last = body_spans[0][0], body_spans[-1][1]
+        starts = [s for s, _ in body_spans]
+
+        def inside(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < body_spans[i][1]
+
+        mentions = [m for m in d.find_mentions(text, first, last, ctx.today)
+                    if inside(m.start) and inside(m.end - 1)]
+        hits = [h for h in ctx.registry.find(text, first, last) if inside(h.start)]
+    else:
+        mentions, hits = [], []
     ref, dateline = _reference_date(text, layout, sents, mentions, hits, ctx)
 
     main_sentence = _main_sentence(text, sents)
@@ -384,7 +395,8 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
         if (span[0], iso) in seen:
             continue
         seen.add((span[0], iso))
-        people = _people_in(hits, [span], text)
+        # Everyone named in the sentence: a spokesman's announcement is his own event.
+        people = list(dict.fromkeys(h.actor.name for h in hits if span[0] <= h.start < span[1]))
         if iso == main_date and claim.precision == DAY and set(people) <= set(main.participants):
             continue  # the main event told again ("Today, the minister arrived ...")
         label = _document_label(sentence)
@@ -429,14 +441,26 @@ def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[
                 batch_known.append((index, KnownEvent(event.label, event.date, source=name)))
     if not batch_known:
         return first
+    # One date per document name; a name the batch dates differently is left out.
+    by_label: dict[frozenset, list[tuple[int, KnownEvent]]] = {}
+    for index, known in batch_known:
+        by_label.setdefault(inf.label_key(known.label), []).append((index, known))
     out = []
     for index, (result, (_, text)) in enumerate(zip(first, items, strict=True)):
         main = next((e for e in result.events if e.main), None)
-        if main is None or (main.date.known and not main.date.needs_review):
-            out.append(result)
+        body = text[result.body_start:result.body_end]
+        if main is None or (main.date.known and not main.date.needs_review) \
+                or not inf._DOC_NAME.search(body):
+            out.append(result)  # dated already, or names no document another article dates
             continue
-        others = [k for i, k in batch_known if i != index]
-        # The most precise date of a document first.
+        others = []
+        for entries in by_label.values():
+            candidates = [k for i, k in entries if i != index]
+            if not candidates:
+                continue
+            best = min(candidates, key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
+            if all(k.date.year == best.date.year for k in candidates):
+                others.append(best)
         others.sort(key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
         out.append(extract_one(text, replace(ctx, known_events=ctx.known_events + others)))
     return out

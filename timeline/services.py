@@ -1,0 +1,277 @@
+"""Editor-side writes: corrections, reviews, merges and the editors' accounts.
+
+Every function here is keyword-only and runs in one transaction. The rule they all keep:
+a value an editor sets is locked against the machine (``Event.locked_fields``), so that
+re-importing or re-extracting an article never undoes an editor's work. Locks only grow
+through editing; ``unlock_events`` is the one way to hand a field back to the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+
+from articles.services import MACHINE_FIELDS
+from timeline.models import Actor, Event, Participation, Role, Source, format_date, validate_date
+
+DATE_FIELDS = ("date_precision", "date_start", "date_end")
+# Not a column: a lock on the event's participant list as a whole.
+PARTICIPANTS = "participants"
+
+EDITORS_GROUP = "Editors"
+# Exactly what an editor needs. Participations are the rows linking actors to events, so
+# correcting who took part means adding and removing them; articles are only ever added
+# (uploaded) and read, never changed or deleted: their text is the evidence.
+EDITOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "timeline": {
+        "event": ("view", "change"),
+        "actor": ("view", "change"),
+        "participation": ("view", "add", "change", "delete"),
+        "source": ("view", "change"),
+    },
+    "articles": {"article": ("view", "add")},
+}
+
+
+def lockable_changes(*, before: Event | None, after: Event) -> set[str]:
+    """The machine fields whose value differs between two states of an event.
+
+    A date is one value: a change to any part of it locks precision, first and last day
+    together. Confirming an event as reviewed confirms its date too, so that the machine
+    cannot later move a date an editor has checked.
+    """
+    if before is None:
+        return set(MACHINE_FIELDS)
+    changed = {name for name in MACHINE_FIELDS if getattr(before, name) != getattr(after, name)}
+    if changed & set(DATE_FIELDS) or (before.needs_review and not after.needs_review):
+        changed |= set(DATE_FIELDS)
+    return changed
+
+
+@transaction.atomic
+def apply_correction(*, event: Event, values: Mapping[str, Any] | None = None) -> set[str]:
+    """Save an editor's values on an event and lock every field they change.
+
+    ``event`` may already carry the new values (as a bound admin form leaves it); ``values``
+    sets more. Returns the field names newly locked. When the date changes and the editor
+    did not rewrite its derivation, the derivation says so, keeping what the machine said.
+    """
+    for name, value in (values or {}).items():
+        setattr(event, name, value)
+    errors = validate_date(event.date_precision, event.date_start, event.date_end)
+    if errors:
+        raise ValidationError(errors)
+    before = Event.objects.select_for_update().filter(pk=event.pk).first() if event.pk else None
+    changed = lockable_changes(before=before, after=event)
+    date_changed = before is not None and any(
+        getattr(before, name) != getattr(event, name) for name in DATE_FIELDS)
+    if date_changed and before.date_derivation == event.date_derivation:
+        was = format_date(before.date_precision, before.date_start)
+        why = f": {before.date_derivation}" if before.date_derivation else ""
+        event.date_derivation = f"corrected by an editor (the extractor said {was}{why})"[:500]
+        changed.add("date_derivation")
+    already = set(before.locked_fields) if before else set(event.locked_fields)
+    event.locked_fields = sorted(already | changed)
+    event.save()
+    return changed - already
+
+
+@transaction.atomic
+def lock_participants(*, event: Event) -> bool:
+    """Lock an event's participant list after an editor changed it; True if newly locked."""
+    current = Event.objects.select_for_update().get(pk=event.pk)
+    if PARTICIPANTS in current.locked_fields:
+        return False
+    event.locked_fields = sorted({*current.locked_fields, PARTICIPANTS})
+    Event.objects.filter(pk=event.pk).update(locked_fields=event.locked_fields)
+    # The change was recorded in history by the save just before: record the lock with it.
+    latest = event.history.order_by("-history_date", "-history_id").first()
+    if latest is not None:
+        type(latest).objects.filter(pk=latest.pk).update(locked_fields=event.locked_fields)
+    return True
+
+
+@transaction.atomic
+def mark_reviewed(*, events: Iterable[Event]) -> int:
+    """Take events off the review queue; their dates count as checked, and lock."""
+    count = 0
+    for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]):
+        locks = {"needs_review", *DATE_FIELDS}
+        if not event.needs_review and locks <= set(event.locked_fields):
+            continue
+        event.needs_review = False
+        event.locked_fields = sorted(set(event.locked_fields) | locks)
+        event.save()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def unlock_events(*, events: Iterable[Event]) -> int:
+    """Hand every field of these events back to the machine at the next extraction."""
+    count = 0
+    for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]):
+        if not event.locked_fields:
+            continue
+        event.locked_fields = []
+        event.save()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def mark_actors_reviewed(*, actors: Iterable[Actor]) -> int:
+    count = 0
+    for actor in Actor.objects.select_for_update().filter(pk__in=[a.pk for a in actors],
+                                                         reviewed=False):
+        actor.reviewed = True
+        actor.save()
+        count += 1
+    return count
+
+
+def oldest_event(events: Sequence[Event]) -> Event:
+    return min(events, key=lambda e: (e.created_at, e.pk))
+
+
+@transaction.atomic
+def merge_events(*, events: Sequence[Event], keep: Event | None = None) -> Event:
+    """Fold duplicate events into one (the oldest unless ``keep`` is given).
+
+    Sources and participations move to the kept event without duplicating a participation
+    (someone who took part in any duplicate took part in the merged event). An editor's
+    correction on a duplicate wins over a machine value on the kept event; the merged
+    participant list is an editor's decision, so it locks.
+    """
+    ids = {e.pk for e in events} | ({keep.pk} if keep else set())
+    if len(ids) < 2:
+        raise ValueError("Choose at least two events to merge.")
+    rows = list(Event.objects.select_for_update().filter(pk__in=ids).order_by("created_at", "pk"))
+    target = next(e for e in rows if e.pk == keep.pk) if keep else oldest_event(rows)
+    others = [e for e in rows if e.pk != target.pk]
+
+    locked = set(target.locked_fields)
+    for other in others:
+        taken = set(other.locked_fields) - locked
+        if taken & set(DATE_FIELDS):
+            taken |= set(DATE_FIELDS)
+        for name in taken & set(MACHINE_FIELDS):
+            setattr(target, name, getattr(other, name))
+        locked |= set(other.locked_fields) | taken
+
+    participations = {p.actor_id: p for p in target.participations.all()}
+    for other in others:
+        for moving in other.participations.all():
+            present = participations.get(moving.actor_id)
+            if present is None:
+                moving.event = target
+                moving.save()
+                participations[moving.actor_id] = moving
+                locked.add(PARTICIPANTS)
+                continue
+            if moving.role == Role.PARTICIPANT and present.role != Role.PARTICIPANT:
+                present.role = Role.PARTICIPANT
+                present.save()
+            moving.delete()
+    Source.objects.filter(event__in=others).update(event=target)
+
+    target.locked_fields = sorted(locked)
+    target.passages = "\n".join(
+        s.passage for s in Source.objects.filter(event=target).select_related("article"))
+    target.save()
+    Event.objects.filter(pk__in=[e.pk for e in others]).delete()
+    return target
+
+
+def busiest_actor(actors: Sequence[Actor]) -> Actor:
+    """The actor with the most participations (the oldest on a tie): the default merge target."""
+    counts = dict(Participation.objects.filter(actor__in=actors).values("actor")
+                  .annotate(n=Count("id")).values_list("actor", "n"))
+    return min(actors, key=lambda a: (-counts.get(a.pk, 0), a.created_at, a.pk))
+
+
+@transaction.atomic
+def merge_actors(*, into: Actor, others: Sequence[Actor]) -> Actor:
+    """Fold duplicate actors into ``into``: every participation moves (one per event), and
+    the duplicates' names and aliases become aliases, so extraction finds the merged actor
+    under any of them."""
+    target = Actor.objects.select_for_update().get(pk=into.pk)
+    rows = list(Actor.objects.select_for_update().filter(pk__in=[a.pk for a in others])
+                .exclude(pk=target.pk).order_by("pk"))
+    if not rows:
+        raise ValueError("Choose at least two actors to merge.")
+    present = {p.event_id: p for p in target.participations.all()}
+    aliases = list(target.aliases)
+    for other in rows:
+        for moving in other.participations.all():
+            kept = present.get(moving.event_id)
+            if kept is None:
+                moving.actor = target
+                moving.save()
+                present[moving.event_id] = moving
+                continue
+            if moving.role == Role.PARTICIPANT and kept.role != Role.PARTICIPANT:
+                kept.role = Role.PARTICIPANT
+                kept.save()
+            moving.delete()
+        aliases += [other.name, *other.aliases]
+        target.office = target.office or other.office
+        target.offices = target.offices or other.offices
+    seen = {target.name.casefold()}
+    target.aliases = [a for a in aliases if not (a.casefold() in seen or seen.add(a.casefold()))]
+    target.save()
+    Actor.objects.filter(pk__in=[a.pk for a in rows]).delete()
+    return target
+
+
+@transaction.atomic
+def ensure_editors_group() -> Group:
+    """Create or update the Editors group so it holds exactly ``EDITOR_PERMISSIONS``."""
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    wanted = {(app, f"{action}_{model}")
+              for app, models in EDITOR_PERMISSIONS.items()
+              for model, actions in models.items() for action in actions}
+    perms = [p for p in Permission.objects.filter(
+        content_type__app_label__in=EDITOR_PERMISSIONS,
+        codename__in=[codename for _, codename in wanted]).select_related("content_type")
+        if (p.content_type.app_label, p.codename) in wanted]
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in perms}
+    if missing:
+        raise RuntimeError(f"permissions missing (run migrate first): {sorted(missing)}")
+    group.permissions.set(perms)
+    return group
+
+
+@transaction.atomic
+def create_editor(*, username: str, password: str | None = None, email: str = ""
+                  ) -> tuple[Any, bool]:
+    """A staff account in the Editors group; True when the account is new.
+
+    An existing account keeps its password unless one is given. A new account needs one:
+    no password is ever invented.
+    """
+    user_model = get_user_model()
+    group = ensure_editors_group()
+    user = user_model.objects.filter(username=username).first()
+    created = user is None
+    if created:
+        if not password:
+            raise ValueError("A new editor needs a password.")
+        user = user_model(username=username, email=email)
+    if password:
+        validate_password(password, user)
+        user.set_password(password)
+    if email:
+        user.email = email
+    user.is_staff = True
+    user.is_active = True
+    user.save()
+    user.groups.add(group)
+    return user, created
