@@ -182,8 +182,18 @@ def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
     article.published_evidence = extracted.published.evidence[:300]
     article.extracted_at = timezone.now()
     article.save()
+    _register_new_actors(extracted)
     sync_events(article=article, extracted=extracted)
     return created
+
+
+def _register_new_actors(extracted: ExtractedArticle) -> None:
+    """People the text introduces with an office: added unreviewed, for editors to confirm."""
+    for person in extracted.new_actors:
+        slug = slugify(person.name)[:200]
+        if slug and not Actor.objects.filter(slug=slug).exists():
+            Actor.objects.create(name=person.name, slug=slug, kind="person", reviewed=False,
+                                 office=person.office[:300])
 
 
 def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:

@@ -101,3 +101,29 @@ def test_today_in_an_article_dated_to_the_year_stays_at_the_year_and_needs_revie
     mention = find_mentions("The minister arrived today.", today=TODAY)[0]
     claim = resolve(mention, DateClaim(YEAR, 2023))
     assert (claim.iso(), claim.needs_review) == ("2023", True)
+
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ("2021-05-11", ("day", "2021-05-11")),
+        ("11 May 2021", ("day", "2021-05-11")),
+        ("May 2021", ("month", "2021-05")),
+        ("2021-05", ("month", "2021-05")),
+        ("2021", ("year", "2021")),
+        ("unknown", ("unknown", None)),
+        ("26 ноября 2021", ("day", "2021-11-26")),
+    ],
+)
+def test_editor_date_entry_at_any_precision(entry, expected):
+    from articles.extraction.dates import parse_date_entry
+
+    claim = parse_date_entry(entry)
+    assert (claim.precision, claim.iso()) == expected
+
+
+@pytest.mark.parametrize("entry", ["2021-13-40", "banana", "next week", "May 11"])
+def test_editor_date_entry_rejects_what_is_not_a_dated_year(entry):
+    from articles.extraction.dates import parse_date_entry
+
+    assert parse_date_entry(entry) is None

@@ -348,3 +348,42 @@ def format_claim(claim: DateClaim) -> str:
     if claim.precision == MONTH:
         return f"{calendar.month_name[claim.month]} {claim.year}"
     return str(claim.year)
+
+
+_ENTRY_ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+
+
+def parse_date_entry(value: str) -> DateClaim | None:
+    """A date typed by an editor at any precision: "2021-05-11", "11 May 2021", "May 2021",
+    "2021-05", "2021" or "unknown". None when it cannot be read as a date with a year.
+
+    dateparser reads the free-text forms (in English, Russian or Azerbaijani) and tells the
+    precision through the period of what it parsed.
+    """
+    text = " ".join(value.split())
+    if text.lower() in ("unknown", "?", "date unknown", ""):
+        return DateClaim(UNKNOWN, derivation="entered by an editor")
+    iso = _ENTRY_ISO.match(text)
+    if iso:
+        y, m, dd = iso.group("y"), iso.group("m"), iso.group("d")
+        year, month, day = int(y), int(m) if m else None, int(dd) if dd else None
+        if not _valid(year, month, day) or (month is not None and not 1 <= month <= 12):
+            return None
+        precision = DAY if day else (MONTH if month else YEAR)
+        return DateClaim(precision, year, month, day, derivation="entered by an editor")
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", text):
+        return None  # a relative phrase ("next week") or a date without its year
+    import dateparser.date
+
+    parser = dateparser.date.DateDataParser(
+        languages=["en", "ru", "az"],
+        settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first",
+                  "RETURN_AS_TIMEZONE_AWARE": False})
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    parsed = data.date_obj
+    precision = {"day": DAY, "week": DAY, "time": DAY, "month": MONTH, "year": YEAR}.get(
+        data.period or "day", DAY)
+    return DateClaim(precision, parsed.year, parsed.month if precision != YEAR else None,
+                     parsed.day if precision == DAY else None, derivation="entered by an editor")

@@ -1,0 +1,165 @@
+"""Articles in the admin: read-only evidence, uploaded through the same import as the command.
+
+An article's text is the evidence for its events, so nobody edits it here, and it cannot be
+deleted while events cite it (``Source.article`` is PROTECT; editors have no delete
+permission at all). Adding an article means uploading files: they are decoded and imported
+exactly as ``manage.py import_articles`` would, and the editor sees what happened to each.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from articles.files import BadArticle, decode_article
+from articles.models import Article
+from articles.services import ImportReport, import_files, reextract_articles
+from timeline.admin import LeanChangeList, report_articles
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; empty files pass here so the import can say why not."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
+class ArticleUploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Article files",
+        help_text="Plain-text articles, UTF-8 or UTF-16; one article per file. Text already "
+                  "imported is recognised and left as it is.")
+
+
+def import_uploads(uploads) -> tuple[ImportReport, dict[str, int]]:
+    """Decode and import uploaded files; the report, and each imported file name's article."""
+    report = ImportReport()
+    loaded = []
+    limit = settings.ARTICLE_MAX_BYTES
+    for upload in uploads:
+        if upload.size > limit:
+            report.fail(upload.name, f"{upload.size} bytes is over the {limit}-byte limit "
+                                     "for one article")
+            continue
+        try:
+            loaded.append(decode_article(upload.name, upload.read()))
+        except BadArticle as exc:
+            report.fail(upload.name, str(exc))
+    import_files(loaded, report=report)
+    ids = dict(Article.objects.filter(content_hash__in=[f.content_hash for f in loaded])
+               .values_list("content_hash", "id"))
+    return report, {f.name: ids[f.content_hash] for f in loaded if f.content_hash in ids}
+
+
+def _outcome_kind(outcome: str) -> str:
+    for kind in ("created", "unchanged", "rejected"):
+        if outcome.startswith(kind):
+            return kind
+    return "updated"
+
+
+class ArticleChangeList(LeanChangeList):
+    deferred = ("raw_text",)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "file_name", "published", "event_count", "imported_at",
+                    "extracted_at")
+    list_filter = ("published_precision", "imported_at")
+    search_fields = ("title", "file_name", "=content_hash")
+    ordering = ("-imported_at", "-id")
+    actions = ("reextract",)
+    fields = ("title", "file_name", "published", "published_evidence", "content_hash",
+              "previous_version", "imported_at", "extracted_at", "events", "verbatim_text")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            event_count=Count("sources__event", distinct=True))
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the text is evidence; extraction, not editing, fills the rest
+
+    def has_reextract_permission(self, request) -> bool:
+        return request.user.has_perm("timeline.change_event")
+
+    @admin.display(description="published", ordering="published_date")
+    def published(self, article: Article) -> str:
+        from timeline.models import format_date
+
+        if article.published_date is None:
+            return "undated"
+        return format_date(article.published_precision, article.published_date)
+
+    @admin.display(description="events", ordering="event_count")
+    def event_count(self, article: Article) -> int:
+        return article.event_count
+
+    @admin.display(description="events it backs")
+    def events(self, article: Article) -> SafeString:
+        sources = article.sources.select_related("event").order_by("passage_start")
+        rows = [(reverse("admin:timeline_event_change", args=[s.event_id]), s.event)
+                for s in sources]
+        if not rows:
+            return format_html("{}", "none")
+        return format_html("<ul style='margin:0;padding-left:1em'>{}</ul>", format_html_join(
+            "", "<li><a href='{}'>{}</a></li>", rows))
+
+    @admin.display(description="raw text, exactly as imported")
+    def verbatim_text(self, article: Article) -> SafeString:
+        return format_html('<pre style="white-space:pre-wrap;max-width:60em;font-size:13px">{}'
+                           "</pre>", article.raw_text)
+
+    @admin.action(description="Re-run extraction on selected articles", permissions=["reextract"])
+    def reextract(self, request, queryset):
+        articles = Article.objects.filter(pk__in=queryset.values("pk"))
+        report_articles(self, request, reextract_articles(articles))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding articles is uploading files."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        results = None
+        if request.method == "POST" and form.is_valid():
+            report, article_ids = import_uploads(form.cleaned_data["files"])
+            results = [
+                {"name": name, "outcome": outcome, "kind": _outcome_kind(outcome),
+                 "url": reverse("admin:articles_article_change", args=[article_ids[name]])
+                 if name in article_ids and not outcome.startswith("rejected") else ""}
+                for name, outcome in report.results]
+            self.message_user(request, f"Upload: {report.summary()}.",
+                              messages.WARNING if report.failed else messages.SUCCESS)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Upload articles",
+            "opts": self.opts,
+            "form": form,
+            "results": results,
+            "max_bytes": settings.ARTICLE_MAX_BYTES,
+            "has_view_permission": self.has_view_permission(request),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/articles/article/upload.html", context)
