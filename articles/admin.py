@@ -22,6 +22,7 @@ from articles.files import BadArticle, decode_article
 from articles.models import Article
 from articles.services import ImportReport, import_files, reextract_articles
 from timeline.admin import LeanChangeList, report_articles
+from timeline.models import format_date
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -37,16 +38,20 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return [super().clean(data, initial)]
+        clean_one = super().clean
+        if not isinstance(data, list | tuple):
+            return [clean_one(data, initial)]
+        if not data and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [clean_one(item, initial) for item in data]
 
 
 class ArticleUploadForm(forms.Form):
     files = MultipleFileField(
         label="Article files",
         help_text="Plain-text articles, UTF-8 or UTF-16; one article per file. Text already "
-                  "imported is recognised and left as it is.")
+        "imported is recognised and left as it is.",
+    )
 
 
 def import_uploads(uploads) -> tuple[ImportReport, dict[str, int]]:
@@ -56,16 +61,20 @@ def import_uploads(uploads) -> tuple[ImportReport, dict[str, int]]:
     limit = settings.ARTICLE_MAX_BYTES
     for upload in uploads:
         if upload.size > limit:
-            report.fail(upload.name, f"{upload.size} bytes is over the {limit}-byte limit "
-                                     "for one article")
+            report.fail(
+                upload.name, f"{upload.size} bytes is over the {limit}-byte limit for one article"
+            )
             continue
         try:
             loaded.append(decode_article(upload.name, upload.read()))
         except BadArticle as exc:
             report.fail(upload.name, str(exc))
     import_files(loaded, report=report)
-    ids = dict(Article.objects.filter(content_hash__in=[f.content_hash for f in loaded])
-               .values_list("content_hash", "id"))
+    ids = dict(
+        Article.objects.filter(content_hash__in=[f.content_hash for f in loaded]).values_list(
+            "content_hash", "id"
+        )
+    )
     return report, {f.name: ids[f.content_hash] for f in loaded if f.content_hash in ids}
 
 
@@ -82,19 +91,38 @@ class ArticleChangeList(LeanChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "file_name", "published", "event_count", "imported_at",
-                    "extracted_at")
+    list_display = (
+        "__str__",
+        "file_name",
+        "published",
+        "event_count",
+        "imported_at",
+        "extracted_at",
+    )
     list_filter = ("published_precision", "imported_at")
     search_fields = ("title", "file_name", "=content_hash")
     ordering = ("-imported_at", "-id")
     actions = ("reextract",)
-    fields = ("title", "file_name", "published", "published_evidence", "content_hash",
-              "previous_version", "imported_at", "extracted_at", "events", "verbatim_text")
+    fields = (
+        "title",
+        "file_name",
+        "published",
+        "published_evidence",
+        "content_hash",
+        "previous_version",
+        "imported_at",
+        "extracted_at",
+        "events",
+        "verbatim_text",
+    )
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            event_count=Count("sources__event", distinct=True))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(event_count=Count("sources__event", distinct=True))
+        )
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
@@ -107,8 +135,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="published", ordering="published_date")
     def published(self, article: Article) -> str:
-        from timeline.models import format_date
-
         if article.published_date is None:
             return "undated"
         return format_date(article.published_precision, article.published_date)
@@ -120,17 +146,22 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="events it backs")
     def events(self, article: Article) -> SafeString:
         sources = article.sources.select_related("event").order_by("passage_start")
-        rows = [(reverse("admin:timeline_event_change", args=[s.event_id]), s.event)
-                for s in sources]
+        rows = [
+            (reverse("admin:timeline_event_change", args=[s.event_id]), s.event) for s in sources
+        ]
         if not rows:
             return format_html("{}", "none")
-        return format_html("<ul style='margin:0;padding-left:1em'>{}</ul>", format_html_join(
-            "", "<li><a href='{}'>{}</a></li>", rows))
+        return format_html(
+            "<ul style='margin:0;padding-left:1em'>{}</ul>",
+            format_html_join("", "<li><a href='{}'>{}</a></li>", rows),
+        )
 
     @admin.display(description="raw text, exactly as imported")
     def verbatim_text(self, article: Article) -> SafeString:
-        return format_html('<pre style="white-space:pre-wrap;max-width:60em;font-size:13px">{}'
-                           "</pre>", article.raw_text)
+        return format_html(
+            '<pre style="white-space:pre-wrap;max-width:60em;font-size:13px">{}</pre>',
+            article.raw_text,
+        )
 
     @admin.action(description="Re-run extraction on selected articles", permissions=["reextract"])
     def reextract(self, request, queryset):
@@ -141,17 +172,29 @@ class ArticleAdmin(admin.ModelAdmin):
         """Adding articles is uploading files."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        posted = request.method == "POST"
+        form = ArticleUploadForm(
+            request.POST if posted else None, request.FILES if posted else None
+        )
         results = None
-        if request.method == "POST" and form.is_valid():
+        if posted and form.is_valid():
             report, article_ids = import_uploads(form.cleaned_data["files"])
             results = [
-                {"name": name, "outcome": outcome, "kind": _outcome_kind(outcome),
-                 "url": reverse("admin:articles_article_change", args=[article_ids[name]])
-                 if name in article_ids and not outcome.startswith("rejected") else ""}
-                for name, outcome in report.results]
-            self.message_user(request, f"Upload: {report.summary()}.",
-                              messages.WARNING if report.failed else messages.SUCCESS)
+                {
+                    "name": name,
+                    "outcome": outcome,
+                    "kind": _outcome_kind(outcome),
+                    "url": reverse("admin:articles_article_change", args=[article_ids[name]])
+                    if name in article_ids and not outcome.startswith("rejected")
+                    else "",
+                }
+                for name, outcome in report.results
+            ]
+            self.message_user(
+                request,
+                f"Upload: {report.summary()}.",
+                messages.WARNING if report.failed else messages.SUCCESS,
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload articles",

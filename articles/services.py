@@ -8,14 +8,16 @@ connection never leaves half an article behind. Fields an editor corrected
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from articles.extraction import extract_batch, load_default_actors
 from articles.extraction.types import ExtractedArticle, ExtractedEvent, KnownActor, KnownEvent
@@ -130,8 +132,9 @@ def import_files(files: list[ArticleFile], *, report: ImportReport | None = None
         todo.append(f)
     if not todo:
         return report
+    workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
     extracted = extract_batch([(f.name, f.text) for f in todo], actors=known_actors(),
-                              known_events=known_events())
+                              known_events=known_events(), workers=workers)
     for done, (f, result) in enumerate(zip(todo, extracted, strict=True), start=1):
         if dry_run:
             report.results.append((f.name, f"would import: {len(result.events)} events"))
@@ -140,10 +143,13 @@ def import_files(files: list[ArticleFile], *, report: ImportReport | None = None
         else:
             try:
                 created = store_article(file=f, extracted=result)
-            except IntegrityError:
-                # Another import stored the same text meanwhile: that is the same article.
-                report.unchanged += 1
-                report.results.append((f.name, "unchanged (imported concurrently)"))
+            except IntegrityError as exc:
+                if Article.objects.filter(content_hash=f.content_hash).exists():
+                    # Another import stored the same text meanwhile: that is the same article.
+                    report.unchanged += 1
+                    report.results.append((f.name, "unchanged (imported concurrently)"))
+                else:
+                    report.fail(f.name, f"could not be stored: {str(exc).splitlines()[0]}")
                 continue
             if created:
                 report.created += 1
@@ -165,43 +171,51 @@ def reextract_articles(articles: Iterable[Article]) -> ImportReport:
 @transaction.atomic
 def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
     """Store one article and its events; True when the article is new."""
-    article, created = Article.objects.get_or_create(
-        content_hash=file.content_hash,
-        defaults={"file_name": file.name, "raw_text": file.text},
-    )
-    if created:
-        article.previous_version = (
-            Article.objects.filter(file_name=file.name).exclude(pk=article.pk)
-            .order_by("-imported_at").first()
-        )
     start, _ = extracted.published.interval()
-    article.title = extracted.title[:500]
-    article.body_start, article.body_end = extracted.body_start, extracted.body_end
-    article.published_date = start
-    article.published_precision = extracted.published.precision if start else "unknown"
-    article.published_evidence = extracted.published.evidence[:300]
-    article.extracted_at = timezone.now()
-    article.save()
+    values = {
+        "title": extracted.title[:500],
+        "body_start": extracted.body_start, "body_end": extracted.body_end,
+        "published_date": start,
+        "published_precision": extracted.published.precision if start else "unknown",
+        "published_evidence": extracted.published.evidence[:300],
+        "extracted_at": timezone.now(),
+    }
+    article = Article.objects.filter(content_hash=file.content_hash).first()
+    created = article is None
+    if created:
+        previous = (Article.objects.filter(file_name=file.name).order_by("-imported_at", "-id")
+                    .values_list("id", flat=True).first())
+        article = Article.objects.create(content_hash=file.content_hash, file_name=file.name,
+                                         raw_text=file.text, previous_version_id=previous,
+                                         **values)
+    else:
+        for name, value in values.items():
+            setattr(article, name, value)
+        article.save(update_fields=list(values))
     _register_new_actors(extracted)
-    sync_events(article=article, extracted=extracted)
+    sync_events(article=article, extracted=extracted, new=created)
     return created
 
 
 def _register_new_actors(extracted: ExtractedArticle) -> None:
     """People the text introduces with an office: added unreviewed, for editors to confirm."""
-    for person in extracted.new_actors:
-        slug = slugify(person.name)[:200]
-        if slug and not Actor.objects.filter(slug=slug).exists():
-            Actor.objects.create(name=person.name, slug=slug, kind="person", reviewed=False,
-                                 office=person.office[:300])
+    if extracted.new_actors:
+        Actor.objects.bulk_create(
+            [Actor(name=p.name[:200], slug=slugify(p.name)[:200], kind="person", reviewed=False,
+                   office=p.office[:300]) for p in extracted.new_actors if slugify(p.name)],
+            ignore_conflicts=True)
 
 
-def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
+def sync_events(*, article: Article, extracted: ExtractedArticle, new: bool = False) -> None:
     """Make the article's sources match extraction, never overwriting an editor's correction."""
-    sources = {s.extraction_key: s for s in
-               Source.objects.filter(article=article).select_related("event")}
+    sources = {} if new else {s.extraction_key: s for s in
+                              Source.objects.filter(article=article).select_related("event")}
     actors = _actors_by_name({n for e in extracted.events for n in e.participants + e.mentioned})
+    text = article.raw_text
     kept: set[str] = set()
+    new_events: list[tuple[Event, ExtractedEvent]] = []
+    new_sources: list[Source] = []
+    grown: list[tuple[Event, ExtractedEvent]] = []
     for item in extracted.events:
         kept.add(item.key)
         source = sources.get(item.key)
@@ -209,14 +223,16 @@ def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
             # A mentioned event the timeline already has gains a source; its values stay.
             event = _matching_event(item, actors)
             if event is None:
-                event = Event()
+                event = Event(passages=text[item.evidence_start:item.evidence_end])
                 _apply_machine_values(event, item)
-                event.save()
-            Source.objects.create(
+                new_events.append((event, item))
+            else:
+                grown.append((event, item))
+            new_sources.append(Source(
                 event=event, article=article, extraction_key=item.key, is_main=item.main,
                 passage_start=item.evidence_start, passage_end=item.evidence_end,
                 date_evidence_start=item.date.evidence_start,
-                date_evidence_end=item.date.evidence_end)
+                date_evidence_end=item.date.evidence_end))
         else:
             event = source.event
             if not event.sources.filter(pk__lt=source.pk).exists():  # this article owns it
@@ -226,9 +242,23 @@ def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
                 is_main=item.main, passage_start=item.evidence_start,
                 passage_end=item.evidence_end, date_evidence_start=item.date.evidence_start,
                 date_evidence_end=item.date.evidence_end)
+            if "participants" not in event.locked_fields:
+                _set_participants(event, item, actors)
+    if new_events:
+        bulk_create_with_history([e for e, _ in new_events], Event)
+        Participation.objects.bulk_create([
+            Participation(event=event, actor=actors[name], role=role)
+            for event, item in new_events for name, role in _roles(item).items()])
+    for source in new_sources:
+        source.event_id = source.event.pk
+    Source.objects.bulk_create(new_sources)
+    for event, item in grown:
         if "participants" not in event.locked_fields:
-            _set_participants(event, item, actors)
-    _refresh_passages(article)
+            _add_participants(event, item, actors)
+    if sources:
+        _refresh_passages(article)
+    elif grown:
+        _refresh_passages(article, only=[e.pk for e, _ in grown])
     for key, source in sources.items():
         if key in kept:
             continue
@@ -239,14 +269,41 @@ def sync_events(*, article: Article, extracted: ExtractedArticle) -> None:
         event.delete()
 
 
-def _refresh_passages(article: Article) -> None:
-    """Keep each event's searchable passages in step with its sources."""
-    events = Event.objects.filter(sources__article=article).distinct().prefetch_related(
-        models.Prefetch("sources", queryset=Source.objects.select_related("article")))
-    for event in events:
-        text = "\n".join(s.passage for s in event.sources.all())
-        if text != event.passages:
-            Event.objects.filter(pk=event.pk).update(passages=text)
+def _roles(item: ExtractedEvent) -> dict[str, str]:
+    roles = {name: Role.PARTICIPANT for name in item.participants}
+    for name in item.mentioned:
+        roles.setdefault(name, Role.MENTIONED)
+    return roles
+
+
+def _add_participants(event: Event, item: ExtractedEvent, actors: dict[str, Actor]) -> None:
+    """Another article's people join an event it backs; nobody is removed or demoted."""
+    present = set(event.participations.values_list("actor_id", flat=True))
+    Participation.objects.bulk_create([
+        Participation(event=event, actor=actors[name], role=role)
+        for name, role in _roles(item).items() if actors[name].pk not in present],
+        ignore_conflicts=True)
+
+
+def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
+    """Keep each event's searchable passages in step with its sources, in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE timeline_event e SET passages = sub.text
+            FROM (
+                SELECT s.event_id, string_agg(
+                    substr(a.raw_text, s.passage_start + 1, s.passage_end - s.passage_start),
+                    E'\\n' ORDER BY s.id) AS text
+                FROM timeline_source s JOIN articles_article a ON a.id = s.article_id
+                WHERE s.event_id IN (SELECT event_id FROM timeline_source WHERE article_id = %s)
+                GROUP BY s.event_id
+            ) sub
+            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM sub.text
+              AND (%s::bigint[] IS NULL OR e.id = ANY(%s::bigint[]))
+            """,
+            [article.pk, only, only],
+        )
 
 
 def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
@@ -292,6 +349,8 @@ def _matching_event(item: ExtractedEvent, actors: dict[str, Actor]) -> Event | N
 
 
 def _actors_by_name(names: set[str]) -> dict[str, Actor]:
+    if not names:
+        return {}
     found = {a.name: a for a in Actor.objects.filter(name__in=names)}
     for name in sorted(names - found.keys()):
         actor, _ = Actor.objects.get_or_create(

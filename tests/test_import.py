@@ -81,10 +81,11 @@ def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(
         "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n")
 
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("connection lost")
 
-    monkeypatch.setattr(services, "_refresh_passages", lambda article: broken())
+    # Fails after the article and its events are written, before their participants.
+    monkeypatch.setattr(services.Participation.objects, "bulk_create", broken)
     with pytest.raises(RuntimeError):
         import_paths([str(tmp_path)])
     assert Article.objects.count() == 0 and Event.objects.count() == 0

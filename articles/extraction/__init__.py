@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from articles.extraction.actors import Registry
 from articles.extraction.inference import HistoryEvent, parse_iso
-from articles.extraction.pipeline import Context, extract_batch_items, extract_one
+from articles.extraction.pipeline import (
+    Context, extract_batch_items, extract_one, second_pass_plan,
+)
 from articles.extraction.types import ExtractedArticle, KnownActor, KnownEvent
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -97,7 +102,41 @@ def extract(text: str, *, actors: Sequence[KnownActor] | None = None,
 
 def extract_batch(items: Sequence[tuple[str, str]], *, actors: Sequence[KnownActor] | None = None,
                   known_events: Sequence[KnownEvent] = (), today: dt.date | None = None,
-                  ) -> list[ExtractedArticle]:
+                  workers: int = 1) -> list[ExtractedArticle]:
     """Extract ``(file name, text)`` pairs together, so that an article without a year can be
-    dated from a document another article of the batch dates."""
-    return extract_batch_items(items, _context(actors, known_events, today))
+    dated from a document another article of the batch dates.
+
+    With ``workers`` > 1 and enough articles, extraction runs in that many processes.
+    """
+    if workers <= 1 or len(items) < 4 * CHUNK:
+        return extract_batch_items(items, _context(actors, known_events, today))
+    actors_arg = None if actors is None else tuple(actors)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(actors_arg, tuple(known_events), today)) as pool:
+        chunks = [list(items[i:i + CHUNK]) for i in range(0, len(items), CHUNK)]
+        first = [r for part in pool.map(_extract_chunk, chunks, [()] * len(chunks)) for r in part]
+        out = list(first)
+        plan = second_pass_plan(items, first)
+        redone = pool.map(_extract_chunk, [[items[i]] for i, _ in plan],
+                          [tuple(extra) for _, extra in plan], chunksize=8)
+        for (index, _), part in zip(plan, redone, strict=True):
+            out[index] = part[0]
+    return out
+
+
+CHUNK = 50
+_worker_context: Context | None = None
+
+
+def _init_worker(actors, known_events, today) -> None:
+    global _worker_context
+    _worker_context = _context(actors, known_events, today)
+
+
+def _extract_chunk(items: list[tuple[str, str]], extra: tuple[KnownEvent, ...],
+                   ) -> list[ExtractedArticle]:
+    ctx = _worker_context
+    if extra:
+        ctx = replace(ctx, known_events=ctx.known_events + list(extra))
+    return [extract_one(text, ctx) for _, text in items]

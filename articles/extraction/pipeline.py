@@ -39,6 +39,9 @@ _NEW_PERSON = re.compile(
 
 
 MAX_BODY_CHARS = 200_000
+# Words by which an undated article can be dated from a document another article dates.
+_CLUE_WORDS = re.compile(r"\b(?:this|last|previous|current)\s+year\b|\banniversary\b"
+                         r"|\b(?:passed|elapsed|gone\s+by)\s+since\b", re.I)
 
 
 @dataclass
@@ -82,6 +85,7 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
     if main and main.date.known and _rank(main.date) > _rank(ref):
         anchor = main.date
     events += _mentioned_events(text, sents, mentions, hits, anchor, main, ctx)
+    _make_keys_unique(events)
     return ExtractedArticle(
         title=layout.title,
         body_start=layout.body_start,
@@ -91,6 +95,16 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
         boilerplate=layout.boilerplate,
         new_actors=_new_actors(text, sents, ctx.registry),
     )
+
+
+def _make_keys_unique(events: list[ExtractedEvent]) -> None:
+    """A sentence repeated in an article gives the same key twice: number the repeats."""
+    seen: dict[str, int] = {}
+    for event in events:
+        count = seen.get(event.key, 0)
+        seen[event.key] = count + 1
+        if count:
+            event.key = f"{event.key}#{count + 1}"
 
 
 def _rank(claim: DateClaim) -> int:
@@ -433,6 +447,19 @@ def _new_actors(text: str, sents, registry: Registry) -> list[NewActor]:
 def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[ExtractedArticle]:
     """Extract many articles; those with no year of their own may be dated from the others."""
     first = [extract_one(text, ctx) for _, text in items]
+    out = list(first)
+    for index, extra in second_pass_plan(items, first):
+        out[index] = extract_one(items[index][1],
+                                 replace(ctx, known_events=ctx.known_events + extra))
+    return out
+
+
+def second_pass_plan(items: Sequence[tuple[str, str]], first: list[ExtractedArticle],
+                     ) -> list[tuple[int, list[KnownEvent]]]:
+    """Which articles to extract again, and with which documents the rest of the batch dates.
+
+    Only articles whose main date is not stated and that name a document are redone.
+    """
     batch_known: list[tuple[int, KnownEvent]] = []
     for index, (result, (name, _)) in enumerate(zip(first, items, strict=True)):
         for event in result.events:
@@ -440,27 +467,31 @@ def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[
                     and not event.date.needs_review:
                 batch_known.append((index, KnownEvent(event.label, event.date, source=name)))
     if not batch_known:
-        return first
+        return []
     # One date per document name; a name the batch dates differently is left out.
     by_label: dict[frozenset, list[tuple[int, KnownEvent]]] = {}
     for index, known in batch_known:
         by_label.setdefault(inf.label_key(known.label), []).append((index, known))
-    out = []
+    plan = []
     for index, (result, (_, text)) in enumerate(zip(first, items, strict=True)):
         main = next((e for e in result.events if e.main), None)
         body = text[result.body_start:result.body_end]
         if main is None or (main.date.known and not main.date.needs_review) \
-                or not inf._DOC_NAME.search(body):
-            out.append(result)  # dated already, or names no document another article dates
+                or not _CLUE_WORDS.search(body):
+            continue  # dated already, or no words that could tie it to another article's date
+        names = inf._document_names(body)
+        if not names:
             continue
         others = []
         for entries in by_label.values():
             candidates = [k for i, k in entries if i != index]
-            if not candidates:
+            if not candidates or not any(inf.labels_match(n, candidates[0].label)
+                                         for n in names):
                 continue
             best = min(candidates, key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
             if all(k.date.year == best.date.year for k in candidates):
                 others.append(best)
-        others.sort(key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
-        out.append(extract_one(text, replace(ctx, known_events=ctx.known_events + others)))
-    return out
+        if others:
+            others.sort(key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
+            plan.append((index, others))
+    return plan
