@@ -12,7 +12,9 @@ from timeline.models import DatePrecision
 class Article(models.Model):
     file_name = models.CharField(max_length=255)
     content_hash = models.CharField(
-        max_length=64, unique=True, editable=False,
+        max_length=64,
+        unique=True,
+        editable=False,
         help_text="SHA-256 of the raw text; importing the same text again changes nothing.",
     )
     raw_text = models.TextField(help_text="The text as imported, never altered.")
@@ -25,7 +27,11 @@ class Article(models.Model):
     )
     published_evidence = models.CharField(max_length=300, blank=True)
     previous_version = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="newer_versions",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newer_versions",
         help_text="The earlier import of the same file name, when this text replaced it.",
     )
     imported_at = models.DateTimeField(auto_now_add=True)
@@ -42,7 +48,10 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=(
                     models.Q(published_precision="unknown", published_date__isnull=True)
-                    | (~models.Q(published_precision="unknown") & models.Q(published_date__isnull=False))
+                    | (
+                        ~models.Q(published_precision="unknown")
+                        & models.Q(published_date__isnull=False)
+                    )
                 ),
                 name="article_published_date_matches_precision",
             ),

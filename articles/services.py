@@ -26,8 +26,18 @@ from articles.models import Article
 from timeline.models import PRECISION_RANK, Actor, Event, Participation, Role, Source
 
 # The event fields extraction may fill; an editor's correction of any of them locks it.
-MACHINE_FIELDS = ("summary", "kind", "place", "label", "date_precision", "date_start", "date_end",
-                  "date_evidence", "date_derivation", "needs_review")
+MACHINE_FIELDS = (
+    "summary",
+    "kind",
+    "place",
+    "label",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "date_evidence",
+    "date_derivation",
+    "needs_review",
+)
 
 
 @dataclass
@@ -45,15 +55,18 @@ class ImportReport:
         self.results.append((name, f"rejected: {reason}"))
 
     def summary(self) -> str:
-        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.failed} failed")
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.failed} failed"
+        )
 
 
 def known_actors() -> list[KnownActor]:
     """The registry as extraction sees it: the database once loaded, else the shipped list."""
     actors = [
-        KnownActor(name=a.name, kind=a.kind, aliases=tuple(a.aliases),
-                   offices=tuple(a.offices or ()))
+        KnownActor(
+            name=a.name, kind=a.kind, aliases=tuple(a.aliases), offices=tuple(a.offices or ())
+        )
         for a in Actor.objects.only("name", "kind", "aliases", "offices")
     ]
     return actors or list(load_default_actors())
@@ -63,9 +76,16 @@ def ensure_actor_registry() -> int:
     """Create the shipped actors that the database lacks; never touch existing ones."""
     existing = set(Actor.objects.values_list("slug", flat=True))
     missing = [
-        Actor(name=a.name, slug=slugify(a.name), kind=a.kind, aliases=list(a.aliases),
-              offices=list(a.offices), office=_office_text(a.offices))
-        for a in load_default_actors() if slugify(a.name) not in existing
+        Actor(
+            name=a.name,
+            slug=slugify(a.name),
+            kind=a.kind,
+            aliases=list(a.aliases),
+            offices=list(a.offices),
+            office=_office_text(a.offices),
+        )
+        for a in load_default_actors()
+        if slugify(a.name) not in existing
     ]
     Actor.objects.bulk_create(missing, ignore_conflicts=True)
     return len(missing)
@@ -84,20 +104,34 @@ def known_events() -> list[KnownEvent]:
     from articles.extraction.types import DateClaim
 
     out = []
-    for event in Event.objects.exclude(label="").exclude(date_start=None).only(
-            "label", "date_precision", "date_start"):
+    for event in (
+        Event.objects.exclude(label="")
+        .exclude(date_start=None)
+        .only("label", "date_precision", "date_start")
+    ):
         d = event.date_start
-        out.append(KnownEvent(
-            label=event.label,
-            date=DateClaim(event.date_precision, d.year,
-                           d.month if event.date_precision in ("month", "day") else None,
-                           d.day if event.date_precision == "day" else None),
-            source=f"event {event.pk} on the timeline"))
+        out.append(
+            KnownEvent(
+                label=event.label,
+                date=DateClaim(
+                    event.date_precision,
+                    d.year,
+                    d.month if event.date_precision in ("month", "day") else None,
+                    d.day if event.date_precision == "day" else None,
+                ),
+                source=f"event {event.pk} on the timeline",
+            )
+        )
     return out
 
 
-def import_paths(paths: list[str], *, reextract: bool = False, dry_run: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def import_paths(
+    paths: list[str],
+    *,
+    reextract: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Import article files and folders: idempotent, one transaction per article."""
     report = ImportReport()
     files, missing = expand_paths(paths)
@@ -113,14 +147,22 @@ def import_paths(paths: list[str], *, reextract: bool = False, dry_run: bool = F
     return report
 
 
-def import_files(files: list[ArticleFile], *, report: ImportReport | None = None,
-                 reextract: bool = False, dry_run: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def import_files(
+    files: list[ArticleFile],
+    *,
+    report: ImportReport | None = None,
+    reextract: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     report = report or ImportReport()
     if not dry_run:
         ensure_actor_registry()
-    existing = dict(Article.objects.filter(content_hash__in=[f.content_hash for f in files])
-                    .values_list("content_hash", "id"))
+    existing = dict(
+        Article.objects.filter(content_hash__in=[f.content_hash for f in files]).values_list(
+            "content_hash", "id"
+        )
+    )
     seen: set[str] = set()
     todo: list[ArticleFile] = []
     for f in files:
@@ -133,8 +175,12 @@ def import_files(files: list[ArticleFile], *, report: ImportReport | None = None
     if not todo:
         return report
     workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
-    extracted = extract_batch([(f.name, f.text) for f in todo], actors=known_actors(),
-                              known_events=known_events(), workers=workers)
+    extracted = extract_batch(
+        [(f.name, f.text) for f in todo],
+        actors=known_actors(),
+        known_events=known_events(),
+        workers=workers,
+    )
     for done, (f, result) in enumerate(zip(todo, extracted, strict=True), start=1):
         if dry_run:
             report.results.append((f.name, f"would import: {len(result.events)} events"))
@@ -163,8 +209,12 @@ def import_files(files: list[ArticleFile], *, report: ImportReport | None = None
 
 
 def reextract_articles(articles: Iterable[Article]) -> ImportReport:
-    files = [ArticleFile(name=a.file_name, text=a.raw_text, content_hash=a.content_hash,
-                         encoding="utf-8") for a in articles]
+    files = [
+        ArticleFile(
+            name=a.file_name, text=a.raw_text, content_hash=a.content_hash, encoding="utf-8"
+        )
+        for a in articles
+    ]
     return import_files(files, reextract=True)
 
 
@@ -174,7 +224,8 @@ def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
     start, _ = extracted.published.interval()
     values = {
         "title": extracted.title[:500],
-        "body_start": extracted.body_start, "body_end": extracted.body_end,
+        "body_start": extracted.body_start,
+        "body_end": extracted.body_end,
         "published_date": start,
         "published_precision": extracted.published.precision if start else "unknown",
         "published_evidence": extracted.published.evidence[:300],
@@ -183,11 +234,19 @@ def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
     article = Article.objects.filter(content_hash=file.content_hash).first()
     created = article is None
     if created:
-        previous = (Article.objects.filter(file_name=file.name).order_by("-imported_at", "-id")
-                    .values_list("id", flat=True).first())
-        article = Article.objects.create(content_hash=file.content_hash, file_name=file.name,
-                                         raw_text=file.text, previous_version_id=previous,
-                                         **values)
+        previous = (
+            Article.objects.filter(file_name=file.name)
+            .order_by("-imported_at", "-id")
+            .values_list("id", flat=True)
+            .first()
+        )
+        article = Article.objects.create(
+            content_hash=file.content_hash,
+            file_name=file.name,
+            raw_text=file.text,
+            previous_version_id=previous,
+            **values,
+        )
     else:
         for name, value in values.items():
             setattr(article, name, value)
@@ -201,15 +260,31 @@ def _register_new_actors(extracted: ExtractedArticle) -> None:
     """People the text introduces with an office: added unreviewed, for editors to confirm."""
     if extracted.new_actors:
         Actor.objects.bulk_create(
-            [Actor(name=p.name[:200], slug=slugify(p.name)[:200], kind="person", reviewed=False,
-                   office=p.office[:300]) for p in extracted.new_actors if slugify(p.name)],
-            ignore_conflicts=True)
+            [
+                Actor(
+                    name=p.name[:200],
+                    slug=slugify(p.name)[:200],
+                    kind="person",
+                    reviewed=False,
+                    office=p.office[:300],
+                )
+                for p in extracted.new_actors
+                if slugify(p.name)
+            ],
+            ignore_conflicts=True,
+        )
 
 
 def sync_events(*, article: Article, extracted: ExtractedArticle, new: bool = False) -> None:
     """Make the article's sources match extraction, never overwriting an editor's correction."""
-    sources = {} if new else {s.extraction_key: s for s in
-                              Source.objects.filter(article=article).select_related("event")}
+    sources = (
+        {}
+        if new
+        else {
+            s.extraction_key: s
+            for s in Source.objects.filter(article=article).select_related("event")
+        }
+    )
     actors = _actors_by_name({n for e in extracted.events for n in e.participants + e.mentioned})
     text = article.raw_text
     kept: set[str] = set()
@@ -223,32 +298,46 @@ def sync_events(*, article: Article, extracted: ExtractedArticle, new: bool = Fa
             # A mentioned event the timeline already has gains a source; its values stay.
             event = _matching_event(item, actors)
             if event is None:
-                event = Event(passages=text[item.evidence_start:item.evidence_end])
+                event = Event(passages=text[item.evidence_start : item.evidence_end])
                 _apply_machine_values(event, item)
                 new_events.append((event, item))
             else:
                 grown.append((event, item))
-            new_sources.append(Source(
-                event=event, article=article, extraction_key=item.key, is_main=item.main,
-                passage_start=item.evidence_start, passage_end=item.evidence_end,
-                date_evidence_start=item.date.evidence_start,
-                date_evidence_end=item.date.evidence_end))
+            new_sources.append(
+                Source(
+                    event=event,
+                    article=article,
+                    extraction_key=item.key,
+                    is_main=item.main,
+                    passage_start=item.evidence_start,
+                    passage_end=item.evidence_end,
+                    date_evidence_start=item.date.evidence_start,
+                    date_evidence_end=item.date.evidence_end,
+                )
+            )
         else:
             event = source.event
             if not event.sources.filter(pk__lt=source.pk).exists():  # this article owns it
                 _apply_machine_values(event, item)
                 event.save()
             Source.objects.filter(pk=source.pk).update(
-                is_main=item.main, passage_start=item.evidence_start,
-                passage_end=item.evidence_end, date_evidence_start=item.date.evidence_start,
-                date_evidence_end=item.date.evidence_end)
+                is_main=item.main,
+                passage_start=item.evidence_start,
+                passage_end=item.evidence_end,
+                date_evidence_start=item.date.evidence_start,
+                date_evidence_end=item.date.evidence_end,
+            )
             if "participants" not in event.locked_fields:
                 _set_participants(event, item, actors)
     if new_events:
         bulk_create_with_history([e for e, _ in new_events], Event)
-        Participation.objects.bulk_create([
-            Participation(event=event, actor=actors[name], role=role)
-            for event, item in new_events for name, role in _roles(item).items()])
+        Participation.objects.bulk_create(
+            [
+                Participation(event=event, actor=actors[name], role=role)
+                for event, item in new_events
+                for name, role in _roles(item).items()
+            ]
+        )
     for source in new_sources:
         source.event_id = source.event.pk
     Source.objects.bulk_create(new_sources)
@@ -279,10 +368,14 @@ def _roles(item: ExtractedEvent) -> dict[str, str]:
 def _add_participants(event: Event, item: ExtractedEvent, actors: dict[str, Actor]) -> None:
     """Another article's people join an event it backs; nobody is removed or demoted."""
     present = set(event.participations.values_list("actor_id", flat=True))
-    Participation.objects.bulk_create([
-        Participation(event=event, actor=actors[name], role=role)
-        for name, role in _roles(item).items() if actors[name].pk not in present],
-        ignore_conflicts=True)
+    Participation.objects.bulk_create(
+        [
+            Participation(event=event, actor=actors[name], role=role)
+            for name, role in _roles(item).items()
+            if actors[name].pk not in present
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
@@ -309,10 +402,16 @@ def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
 def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
     start, end = item.date.interval()
     values = {
-        "summary": item.summary[:500], "kind": item.kind, "place": (item.place or "")[:120],
-        "label": item.label[:200], "date_precision": item.date.precision if start else "unknown",
-        "date_start": start, "date_end": end, "date_evidence": item.date.evidence,
-        "date_derivation": item.date.derivation[:500], "needs_review": item.date.needs_review,
+        "summary": item.summary[:500],
+        "kind": item.kind,
+        "place": (item.place or "")[:120],
+        "label": item.label[:200],
+        "date_precision": item.date.precision if start else "unknown",
+        "date_start": start,
+        "date_end": end,
+        "date_evidence": item.date.evidence,
+        "date_derivation": item.date.derivation[:500],
+        "needs_review": item.date.needs_review,
     }
     disagreements = []
     locked = set(event.locked_fields)
@@ -320,15 +419,21 @@ def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
         locked |= {"date_precision", "date_start", "date_end"}
     for name, value in values.items():
         if name in locked:
-            if getattr(event, name) != value and name in ("date_precision", "date_start",
-                                                          "summary", "place", "kind"):
+            if getattr(event, name) != value and name in (
+                "date_precision",
+                "date_start",
+                "summary",
+                "place",
+                "kind",
+            ):
                 disagreements.append(name)
             continue
         setattr(event, name, value)
     if disagreements and event.pk:
         event.machine_disagreement = (
             f"extractor now says {item.date.iso() or 'unknown'} ({item.date.precision}); "
-            f"differs from the editor in {', '.join(disagreements)}")[:500]
+            f"differs from the editor in {', '.join(disagreements)}"
+        )[:500]
         if "needs_review" not in locked:
             event.needs_review = True
     elif event.pk:
@@ -342,10 +447,17 @@ def _matching_event(item: ExtractedEvent, actors: dict[str, Actor]) -> Event | N
     if start is None or not item.participants:
         return None
     ids = [actors[n].pk for n in item.participants if n in actors]
-    return (Event.objects.filter(kind=item.kind, date_start=start, date_end=end,
-                                 participations__actor_id__in=ids,
-                                 participations__role=Role.PARTICIPANT)
-            .order_by("id").first())
+    return (
+        Event.objects.filter(
+            kind=item.kind,
+            date_start=start,
+            date_end=end,
+            participations__actor_id__in=ids,
+            participations__role=Role.PARTICIPANT,
+        )
+        .order_by("id")
+        .first()
+    )
 
 
 def _actors_by_name(names: set[str]) -> dict[str, Actor]:
@@ -354,8 +466,8 @@ def _actors_by_name(names: set[str]) -> dict[str, Actor]:
     found = {a.name: a for a in Actor.objects.filter(name__in=names)}
     for name in sorted(names - found.keys()):
         actor, _ = Actor.objects.get_or_create(
-            slug=slugify(name)[:200] or "actor",
-            defaults={"name": name, "reviewed": False})
+            slug=slugify(name)[:200] or "actor", defaults={"name": name, "reviewed": False}
+        )
         found[name] = actor
     return found
 
@@ -372,13 +484,24 @@ def _set_participants(event: Event, item: ExtractedEvent, actors: dict[str, Acto
             participation.role = wanted[actor_id]
             participation.save(update_fields=["role"])
     Participation.objects.bulk_create(
-        [Participation(event=event, actor_id=a, role=r) for a, r in wanted.items()
-         if a not in current])
+        [
+            Participation(event=event, actor_id=a, role=r)
+            for a, r in wanted.items()
+            if a not in current
+        ]
+    )
 
 
 def today() -> dt.date:
     return timezone.now().date()
 
 
-__all__ = ["BadArticle", "ImportReport", "Path", "import_files", "import_paths",
-           "reextract_articles", "store_article"]
+__all__ = [
+    "BadArticle",
+    "ImportReport",
+    "Path",
+    "import_files",
+    "import_paths",
+    "reextract_articles",
+    "store_article",
+]

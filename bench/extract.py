@@ -39,15 +39,17 @@ def main() -> None:
     extract(items[0][1])  # warm-up: registry and regular expressions
     chars = sum(len(t) for _, t in items)
     start = time.perf_counter()
-    for name, text in items:
+    for _name, text in items:
         extract(text)
     single = time.perf_counter() - start
     start = time.perf_counter()
     extract_batch(items)
     batch = time.perf_counter() - start
     print(f"articles: {len(items)} (mean {chars // len(items)} characters)")
-    print(f"extract, one process: {len(items) / single:.0f} articles/s "
-          f"({1000 * single / len(items):.2f} ms per article)")
+    print(
+        f"extract, one process: {len(items) / single:.0f} articles/s "
+        f"({1000 * single / len(items):.2f} ms per article)"
+    )
     print(f"extract_batch (two passes where needed): {len(items) / batch:.0f} articles/s")
 
 

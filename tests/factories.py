@@ -12,28 +12,48 @@ from timeline.models import Actor, Event, Participation, Role, Source, interval_
 _counter = itertools.count(1)
 
 
-def make_article(*, text: str | None = None, title: str = "An article", file_name: str = "",
-                 **fields) -> Article:
+def make_article(
+    *, text: str | None = None, title: str = "An article", file_name: str = "", **fields
+) -> Article:
     n = next(_counter)
     text = text or f"{title}\n\nSomething happened in Baku, and it was reported at length {n}."
     return Article.objects.create(
-        file_name=file_name or f"article-{n}.txt", raw_text=text, title=title,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), body_start=0,
-        body_end=len(text), **fields)
+        file_name=file_name or f"article-{n}.txt",
+        raw_text=text,
+        title=title,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        body_start=0,
+        body_end=len(text),
+        **fields,
+    )
 
 
 def make_actor(name: str = "", *, kind: str = "person", aliases=(), **fields) -> Actor:
     name = name or f"Person {next(_counter)}"
-    return Actor.objects.create(name=name, slug=slugify(name), kind=kind, aliases=list(aliases),
-                                **fields)
+    return Actor.objects.create(
+        name=name, slug=slugify(name), kind=kind, aliases=list(aliases), **fields
+    )
 
 
-def make_event(*, summary: str = "", date: dt.date | None = dt.date(2021, 5, 11),
-               precision: str = "day", participants=(), mentioned=(), article: Article | None = None,
-               passage: tuple[int, int] | None = None, **fields) -> Event:
+def make_event(
+    *,
+    summary: str = "",
+    date: dt.date | None = dt.date(2021, 5, 11),
+    precision: str = "day",
+    participants=(),
+    mentioned=(),
+    article: Article | None = None,
+    passage: tuple[int, int] | None = None,
+    **fields,
+) -> Event:
     start, end = interval_for(precision, date)
-    event = Event(summary=summary or f"Event {next(_counter)}", date_precision=precision,
-                  date_start=start, date_end=end, **fields)
+    event = Event(
+        summary=summary or f"Event {next(_counter)}",
+        date_precision=precision,
+        date_start=start,
+        date_end=end,
+        **fields,
+    )
     event.save()
     for actor in participants:
         Participation.objects.create(event=event, actor=actor, role=Role.PARTICIPANT)
@@ -41,7 +61,12 @@ def make_event(*, summary: str = "", date: dt.date | None = dt.date(2021, 5, 11)
         Participation.objects.create(event=event, actor=actor, role=Role.MENTIONED)
     article = article or make_article()
     start_at, end_at = passage or (0, min(len(article.raw_text), 40))
-    Source.objects.create(event=event, article=article, extraction_key=f"k{next(_counter)}",
-                          is_main=not Source.objects.filter(article=article, is_main=True).exists(),
-                          passage_start=start_at, passage_end=end_at)
+    Source.objects.create(
+        event=event,
+        article=article,
+        extraction_key=f"k{next(_counter)}",
+        is_main=not Source.objects.filter(article=article, is_main=True).exists(),
+        passage_start=start_at,
+        passage_end=end_at,
+    )
     return event

@@ -17,10 +17,19 @@ def names(text):
 
 
 def test_transliteration_variants_fold_together():
-    for a, b in [("Sergey", "Sergei"), ("Aliyev", "Aliev"), ("Mammadyarov", "Mamedyarov"),
-                 ("Jeyhun", "Ceyhun"), ("Hajiyev", "Gadzhiev"), ("Dmitry", "Dmitriy"),
-                 ("Alexei", "Aleksey"), ("Pashinyan", "Pashinian"), ("Erdogan", "Erdoğan"),
-                 ("Yevgeny", "Evgeny"), ("Shoigu", "Shoygu")]:
+    for a, b in [
+        ("Sergey", "Sergei"),
+        ("Aliyev", "Aliev"),
+        ("Mammadyarov", "Mamedyarov"),
+        ("Jeyhun", "Ceyhun"),
+        ("Hajiyev", "Gadzhiev"),
+        ("Dmitry", "Dmitriy"),
+        ("Alexei", "Aleksey"),
+        ("Pashinyan", "Pashinian"),
+        ("Erdogan", "Erdoğan"),
+        ("Yevgeny", "Evgeny"),
+        ("Shoigu", "Shoygu"),
+    ]:
         assert fold(a) == fold(b), (a, b)
     assert fold("Aliyeva") != fold("Aliyev")
 
@@ -37,8 +46,10 @@ def test_patronymic_address_in_direct_speech():
 
 
 def test_surname_alone_means_the_person_the_article_introduced():
-    text = ("Former president Heydar Aliyev was remembered. Later, President Ilham Aliyev spoke. "
-            "Aliyev said the talks went well.")
+    text = (
+        "Former president Heydar Aliyev was remembered. Later, President Ilham Aliyev spoke. "
+        "Aliyev said the talks went well."
+    )
     assert names(text)[-1] == "Ilham Aliyev"
     text = "President Heydar Aliyev received the envoy. Aliyev said the talks went well."
     assert names(text) == ["Heydar Aliyev", "Heydar Aliyev"]
@@ -53,55 +64,68 @@ def test_unique_surname_needs_no_introduction():
 
 
 def test_title_resolved_against_the_office_holder_at_the_date():
-    text = ("Leaders meet\n\nSOCHI, 14 August 2009 (Agency) - The Russian President met the head "
-            "of the Azerbaijani state in Sochi and discussed gas supplies.\n")
+    text = (
+        "Leaders meet\n\nSOCHI, 14 August 2009 (Agency) - The Russian President met the head "
+        "of the Azerbaijani state in Sochi and discussed gas supplies.\n"
+    )
     assert main_of(text).participants == ["Dmitry Medvedev", "Ilham Aliyev"]
     text = text.replace("14 August 2009", "14 August 2015")
     assert main_of(text).participants == ["Vladimir Putin", "Ilham Aliyev"]
 
 
 def test_title_in_a_year_when_the_office_changed_hands_stays_unresolved():
-    text = ("Leaders meet\n\nThe Russian President met the Azerbaijani President in Baku. The "
-            "meeting took place in 2008.\n")
+    text = (
+        "Leaders meet\n\nThe Russian President met the Azerbaijani President in Baku. The "
+        "meeting took place in 2008.\n"
+    )
     assert "Vladimir Putin" not in main_of(text).participants
 
 
 def test_new_person_with_an_office_is_detected():
-    text = ("Talks\n\nRussian Deputy Prime Minister Nikodim Zaborsky met Azerbaijani officials "
-            "in Baku on 3 March 2024.\n")
+    text = (
+        "Talks\n\nRussian Deputy Prime Minister Nikodim Zaborsky met Azerbaijani officials "
+        "in Baku on 3 March 2024.\n"
+    )
     result = extract(text, today=TODAY)
     assert [(a.name, a.office) for a in result.new_actors] == [
-        ("Nikodim Zaborsky", "Russian Deputy Prime Minister")]
+        ("Nikodim Zaborsky", "Russian Deputy Prime Minister")
+    ]
 
 
 def test_spokesman_quoted_about_the_meeting_is_not_a_participant():
-    text = ("Talks\n\nKremlin spokesman Dmitry Peskov told reporters that Vladimir Putin met "
-            "Ilham Aliyev in Sochi on 3 March 2021.\n")
+    text = (
+        "Talks\n\nKremlin spokesman Dmitry Peskov told reporters that Vladimir Putin met "
+        "Ilham Aliyev in Sochi on 3 March 2021.\n"
+    )
     main = main_of(text)
     assert main.participants == ["Vladimir Putin", "Ilham Aliyev"]
     assert "Dmitry Peskov" in main.mentioned
 
 
 def test_leader_commemorated_is_only_mentioned():
-    text = ("Talks\n\nIlham Aliyev met Vladimir Putin in Moscow on 3 March 2023 to mark the "
-            "anniversary of the late Heydar Aliyev.\n")
+    text = (
+        "Talks\n\nIlham Aliyev met Vladimir Putin in Moscow on 3 March 2023 to mark the "
+        "anniversary of the late Heydar Aliyev.\n"
+    )
     main = main_of(text)
     assert "Heydar Aliyev" not in main.participants
     assert "Heydar Aliyev" in main.mentioned
 
 
 def test_sidebar_names_never_take_part():
-    text = ("Talks in Baku\n\nIlham Aliyev received Sergey Lavrov in Baku on 3 March 2023.\n\n"
-            "Latest news\n\nErdogan and Raisi discuss trade\n\n3 March 2023 - 10:00\n")
+    text = (
+        "Talks in Baku\n\nIlham Aliyev received Sergey Lavrov in Baku on 3 March 2023.\n\n"
+        "Latest news\n\nErdogan and Raisi discuss trade\n\n3 March 2023 - 10:00\n"
+    )
     main = main_of(text)
     assert main.participants == ["Ilham Aliyev", "Sergey Lavrov"]
     assert not {"Recep Tayyip Erdogan", "Ebrahim Raisi"} & set(main.mentioned)
 
 
 def test_place_and_kind_of_event():
-    main = main_of("Call\n\nVladimir Putin and Ilham Aliyev held a telephone conversation on "
-                   "3 March 2023.\n")
+    main = main_of(
+        "Call\n\nVladimir Putin and Ilham Aliyev held a telephone conversation on 3 March 2023.\n"
+    )
     assert main.kind == "call"
-    main = main_of("Visit\n\nSergey Lavrov arrived in Baku on an official visit on "
-                   "3 March 2023.\n")
+    main = main_of("Visit\n\nSergey Lavrov arrived in Baku on an official visit on 3 March 2023.\n")
     assert (main.kind, main.place) == ("visit", "Baku")

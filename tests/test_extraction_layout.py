@@ -33,9 +33,9 @@ def test_title_drops_site_name_and_section():
 
 def test_body_stops_before_the_list_of_other_stories():
     layout = analyse(SCRAPE)
-    body = SCRAPE[layout.body_start:layout.body_end]
+    body = SCRAPE[layout.body_start : layout.body_end]
     assert body.startswith("The foreign ministers")
-    assert body.endswith('one of them said.')
+    assert body.endswith("one of them said.")
     assert "Floods" not in body and "views" not in body
 
 
@@ -60,11 +60,13 @@ def test_interface_lines():
 
 
 def test_russian_article_keeps_its_cyrillic_body():
-    text = ("Путин и Алиев провели переговоры\n\n"
-            "Президенты России и Азербайджана провели переговоры в Москве, сообщил Кремль. "
-            "Стороны обсудили торговлю.\n")
+    text = (
+        "Путин и Алиев провели переговоры\n\n"
+        "Президенты России и Азербайджана провели переговоры в Москве, сообщил Кремль. "
+        "Стороны обсудили торговлю.\n"
+    )
     layout = analyse(text)
-    assert "Президенты" in text[layout.body_start:layout.body_end]
+    assert "Президенты" in text[layout.body_start : layout.body_end]
 
 
 def test_empty_and_odd_text_do_not_raise():

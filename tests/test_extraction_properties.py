@@ -5,11 +5,27 @@ from hypothesis import strategies as st
 
 from articles.extraction import extract
 
-PIECES = st.sampled_from([
-    "Latest news", "25 May 2023 - 23:12", "on May", "we", "34%", "1155 views", "\n\n", "Putin",
-    "Aliyev met Lavrov in Baku on Friday.", "the first anniversary of", "signed on February 22, 2022",
-    "earlier this year", "Поделиться:", "26 november — 15:42", " ", "\x00", "In October",
-])
+PIECES = st.sampled_from(
+    [
+        "Latest news",
+        "25 May 2023 - 23:12",
+        "on May",
+        "we",
+        "34%",
+        "1155 views",
+        "\n\n",
+        "Putin",
+        "Aliyev met Lavrov in Baku on Friday.",
+        "the first anniversary of",
+        "signed on February 22, 2022",
+        "earlier this year",
+        "Поделиться:",
+        "26 november — 15:42",
+        " ",
+        "\x00",
+        "In October",
+    ]
+)
 
 
 def check(text: str) -> None:

@@ -40,7 +40,10 @@ def test_main_date_at_the_supported_precision_for_four_of_five(extracted):
     exact = 0
     for gold in GOLD:
         main = next(e for e in extracted[gold["file"]].events if e.main)
-        if main.date.iso() and RANK[main.date.precision] >= RANK[gold["main_event"]["text_supports"]]:
+        if (
+            main.date.iso()
+            and RANK[main.date.precision] >= RANK[gold["main_event"]["text_supports"]]
+        ):
             exact += 1
     assert exact >= 4
 
@@ -48,7 +51,9 @@ def test_main_date_at_the_supported_precision_for_four_of_five(extracted):
 def test_mentioned_events_found_with_correct_dates(extracted):
     found = total = 0
     for gold in GOLD:
-        dates = [e.date.iso() for e in extracted[gold["file"]].events if not e.main and e.date.iso()]
+        dates = [
+            e.date.iso() for e in extracted[gold["file"]].events if not e.main and e.date.iso()
+        ]
         for mentioned in gold["mentioned_events"]:
             total += 1
             found += any(d[: len(mentioned["date"])] == mentioned["date"] for d in dates)

@@ -42,7 +42,8 @@ def test_passages_point_inside_the_article(seeded):
 
 def test_bad_file_is_reported_and_skipped_while_others_import(tmp_path):
     (tmp_path / "good.txt").write_text(
-        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n")
+        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n"
+    )
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks in Baku were held.".encode("latin-1"))
@@ -79,7 +80,8 @@ def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
     from articles import services
 
     (tmp_path / "a.txt").write_text(
-        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n")
+        "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n"
+    )
 
     def broken(*args, **kwargs):
         raise RuntimeError("connection lost")

@@ -33,14 +33,20 @@ def test_cluster_folder_is_reachable_by_the_server_user():
 @pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="uses the local cluster")
 def test_starting_twice_leaves_one_server():
     def run(cmd):
-        return subprocess.run([sys.executable, "-m", "timeline.localdb", cmd], cwd=ROOT,
-                              capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            [sys.executable, "-m", "timeline.localdb", cmd],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     run("start")
     assert "already running" in run("start")
     pid_file = localdb.data_dir() / "postmaster.pid"
-    servers = subprocess.run(["pgrep", "-f", "--", f"postgres -D {localdb.data_dir()}"], capture_output=True,
-                             text=True).stdout.split()
+    servers = subprocess.run(
+        ["pgrep", "-f", "--", f"postgres -D {localdb.data_dir()}"], capture_output=True, text=True
+    ).stdout.split()
     assert pid_file.exists()
     assert len(servers) == 1
     assert run("status").startswith("running")

@@ -23,49 +23,82 @@ def test_day_precision_needs_a_date():
 
 
 def test_unknown_precision_has_no_date():
-    violates(lambda: Event.objects.create(summary="x", date_precision="unknown",
-                                          date_start=dt.date(2020, 1, 1),
-                                          date_end=dt.date(2020, 1, 1)))
+    violates(
+        lambda: Event.objects.create(
+            summary="x",
+            date_precision="unknown",
+            date_start=dt.date(2020, 1, 1),
+            date_end=dt.date(2020, 1, 1),
+        )
+    )
 
 
 def test_interval_cannot_end_before_it_starts():
-    violates(lambda: Event.objects.create(summary="x", date_precision="year",
-                                          date_start=dt.date(2020, 1, 2),
-                                          date_end=dt.date(2020, 1, 1)))
+    violates(
+        lambda: Event.objects.create(
+            summary="x",
+            date_precision="year",
+            date_start=dt.date(2020, 1, 2),
+            date_end=dt.date(2020, 1, 1),
+        )
+    )
 
 
 def test_day_precision_covers_one_day():
-    violates(lambda: Event.objects.create(summary="x", date_precision="day",
-                                          date_start=dt.date(2020, 1, 1),
-                                          date_end=dt.date(2020, 1, 3)))
+    violates(
+        lambda: Event.objects.create(
+            summary="x",
+            date_precision="day",
+            date_start=dt.date(2020, 1, 1),
+            date_end=dt.date(2020, 1, 3),
+        )
+    )
 
 
 def test_clean_explains_the_same_rules():
     event = Event(summary="x", date_precision="day")
     with pytest.raises(ValidationError, match="needs its first and last day"):
         event.clean()
-    event = Event(summary="x", date_precision="month", date_start=dt.date(2020, 2, 1),
-                  date_end=dt.date(2020, 1, 1))
+    event = Event(
+        summary="x",
+        date_precision="month",
+        date_start=dt.date(2020, 2, 1),
+        date_end=dt.date(2020, 1, 1),
+    )
     with pytest.raises(ValidationError, match="ends before it starts"):
         event.clean()
 
 
 def test_import_key_is_unique():
     article = make_article()
-    violates(lambda: Article.objects.create(file_name="copy.txt", raw_text=article.raw_text,
-                                            content_hash=article.content_hash))
+    violates(
+        lambda: Article.objects.create(
+            file_name="copy.txt", raw_text=article.raw_text, content_hash=article.content_hash
+        )
+    )
 
 
 def test_one_main_event_per_article():
     article = make_article()
     make_event(article=article)
     event = make_event()
-    violates(lambda: Source.objects.create(event=event, article=article, extraction_key="other",
-                                           is_main=True, passage_start=0, passage_end=1))
+    violates(
+        lambda: Source.objects.create(
+            event=event,
+            article=article,
+            extraction_key="other",
+            is_main=True,
+            passage_start=0,
+            passage_end=1,
+        )
+    )
 
 
 def test_intervals_and_labels_at_each_precision():
-    assert interval_for("month", dt.date(2024, 2, 10)) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert interval_for("month", dt.date(2024, 2, 10)) == (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    )
     assert interval_for("year", dt.date(2022, 6, 1)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert format_date("day", dt.date(2021, 11, 26)) == "26 November 2021"
     assert format_date("month", dt.date(2021, 5, 1)) == "May 2021"

@@ -24,8 +24,12 @@ from pathlib import Path
 CHECKOUT = Path(__file__).resolve().parent.parent
 DB_NAME = "timeline"
 DB_USER = "timeline"
-BIN_CANDIDATES = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
-                  "/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/14/bin")
+BIN_CANDIDATES = (
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+    "/usr/lib/postgresql/14/bin",
+)
 
 
 class LocalDbError(RuntimeError):
@@ -91,13 +95,17 @@ def find_bin_dir() -> Path:
     )
 
 
-def _run(args: list[str], *, check: bool = True, quiet: bool = False) -> subprocess.CompletedProcess:
+def _run(
+    args: list[str], *, check: bool = True, quiet: bool = False
+) -> subprocess.CompletedProcess:
     if _as_root():
         args = ["runuser", "-u", "postgres", "--", *args]
     result = subprocess.run(args, capture_output=True, text=True)
     if check and result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
-        raise LocalDbError(f"{Path(args[0]).name} failed: {detail[-1] if detail else result.returncode}")
+        raise LocalDbError(
+            f"{Path(args[0]).name} failed: {detail[-1] if detail else result.returncode}"
+        )
     return result
 
 
@@ -118,7 +126,12 @@ def _prepare_dirs() -> None:
 def is_running() -> bool:
     if not (data_dir() / "PG_VERSION").exists():
         return False
-    return _run([str(find_bin_dir() / "pg_ctl"), "status", "-D", str(data_dir())], check=False).returncode == 0
+    return (
+        _run(
+            [str(find_bin_dir() / "pg_ctl"), "status", "-D", str(data_dir())], check=False
+        ).returncode
+        == 0
+    )
 
 
 def init() -> bool:
@@ -127,8 +140,20 @@ def init() -> bool:
     _prepare_dirs()
     if (data_dir() / "PG_VERSION").exists():
         return False
-    _run([str(bindir / "initdb"), "-D", str(data_dir()), "-U", DB_USER, "--auth=trust",
-          "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+    _run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data_dir()),
+            "-U",
+            DB_USER,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ]
+    )
     with open(data_dir() / "postgresql.conf", "a") as conf:
         conf.write(
             "\n# ru-az-timeline: local socket only, sized for a laptop\n"
@@ -148,8 +173,21 @@ def start() -> str:
         message = "already running"
     else:
         bindir = find_bin_dir()
-        _run([str(bindir / "pg_ctl"), "start", "-w", "-t", "30", "-D", str(data_dir()),
-              "-l", str(base_dir() / "postgres.log"), "-o", f"-k {socket_dir()}"])
+        _run(
+            [
+                str(bindir / "pg_ctl"),
+                "start",
+                "-w",
+                "-t",
+                "30",
+                "-D",
+                str(data_dir()),
+                "-l",
+                str(base_dir() / "postgres.log"),
+                "-o",
+                f"-k {socket_dir()}",
+            ]
+        )
         message = "started"
     _ensure_database()
     return f"PostgreSQL {'created and ' if created else ''}{message} at {base_dir()}"
@@ -157,8 +195,7 @@ def start() -> str:
 
 def _ensure_database() -> None:
     bindir = find_bin_dir()
-    psql = [str(bindir / "psql"), "-h", str(socket_dir()), "-U", DB_USER, "-d", "postgres",
-            "-tAc"]
+    psql = [str(bindir / "psql"), "-h", str(socket_dir()), "-U", DB_USER, "-d", "postgres", "-tAc"]
     for _ in range(50):
         probe = _run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"], check=False)
         if probe.returncode == 0:
@@ -187,8 +224,14 @@ def url() -> str:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"start": start, "stop": stop, "status": status, "init": lambda: str(init()),
-                "path": lambda: str(base_dir()), "url": url}
+    commands = {
+        "start": start,
+        "stop": stop,
+        "status": status,
+        "init": lambda: str(init()),
+        "path": lambda: str(base_dir()),
+        "url": url,
+    }
     if len(argv) != 1 or argv[0] not in commands:
         print(f"usage: python -m timeline.localdb {{{'|'.join(commands)}}}", file=sys.stderr)
         return 2

@@ -62,11 +62,16 @@ class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=12, choices=ActorKind.choices, default=ActorKind.PERSON)
-    aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True,
-                         help_text="Other spellings and names, comma-separated.")
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other spellings and names, comma-separated.",
+    )
     office = models.CharField(max_length=300, blank=True)
     offices = models.JSONField(
-        default=list, blank=True,
+        default=list,
+        blank=True,
         help_text='Offices held: [{"title": "President of Russia", "from": 2000, "to": 2008}]',
     )
     reviewed = models.BooleanField(
@@ -96,8 +101,9 @@ class EventQuerySet(models.QuerySet):
         heads its month, and undated events come last.
         """
         if newest_first:
-            return self.order_by(models.F("date_end").desc(nulls_last=True), "precision_rank",
-                                 "-id")
+            return self.order_by(
+                models.F("date_end").desc(nulls_last=True), "precision_rank", "-id"
+            )
         return self.order_by(models.F("date_start").asc(nulls_last=True), "precision_rank", "id")
 
     def for_actor(self, actor: Actor) -> EventQuerySet:
@@ -117,13 +123,26 @@ class EventQuerySet(models.QuerySet):
 
     def with_related(self) -> EventQuerySet:
         return self.prefetch_related(
-            models.Prefetch("participations",
-                            queryset=Participation.objects.select_related("actor")
-                            .order_by("role", "actor__name")),
-            models.Prefetch("sources", queryset=Source.objects.select_related("article")
-                            .only("id", "event_id", "article_id", "passage_start",
-                                  "passage_end", "is_main", "article__id", "article__title",
-                                  "article__file_name")),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("actor").order_by(
+                    "role", "actor__name"
+                ),
+            ),
+            models.Prefetch(
+                "sources",
+                queryset=Source.objects.select_related("article").only(
+                    "id",
+                    "event_id",
+                    "article_id",
+                    "passage_start",
+                    "passage_end",
+                    "is_main",
+                    "article__id",
+                    "article__title",
+                    "article__file_name",
+                ),
+            ),
         )
 
     # Reads for the public pages. Each narrows or annotates; none changes what an event is.
@@ -132,8 +151,11 @@ class EventQuerySet(models.QuerySet):
         """Events in which every one of these actors took part or was mentioned."""
         qs = self
         for actor in actors:
-            qs = qs.filter(models.Exists(
-                Participation.objects.filter(event=models.OuterRef("pk"), actor=actor)))
+            qs = qs.filter(
+                models.Exists(
+                    Participation.objects.filter(event=models.OuterRef("pk"), actor=actor)
+                )
+            )
         return qs
 
     def in_years(self, first: int | None = None, last: int | None = None) -> EventQuerySet:
@@ -160,33 +182,53 @@ class EventQuerySet(models.QuerySet):
         query = _search_query(text)
         return self.annotate(
             rank=SearchRank(models.F("search_vector"), query),
-            headline=SearchHeadline("summary", query, config="english", start_sel=start_sel,
-                                    stop_sel=stop_sel, highlight_all=True),
+            headline=SearchHeadline(
+                "summary",
+                query,
+                config="english",
+                start_sel=start_sel,
+                stop_sel=stop_sel,
+                highlight_all=True,
+            ),
         )
 
     def by_relevance(self) -> EventQuerySet:
         """Best match first; needs with_search_rank()."""
-        return self.order_by("-rank", models.F("date_start").asc(nulls_last=True),
-                             "precision_rank", "id")
+        return self.order_by(
+            "-rank", models.F("date_start").asc(nulls_last=True), "precision_rank", "id"
+        )
 
     def count_by_year(self) -> list[tuple[int | None, int]]:
         """(year, number of events) in year order, undated events as year None, in one query."""
-        rows = (self.order_by().annotate(year=ExtractYear("date_start")).values("year")
-                .annotate(n=models.Count("id")).order_by(models.F("year").asc(nulls_last=True)))
+        rows = (
+            self.order_by()
+            .annotate(year=ExtractYear("date_start"))
+            .values("year")
+            .annotate(n=models.Count("id"))
+            .order_by(models.F("year").asc(nulls_last=True))
+        )
         return [(row["year"], row["n"]) for row in rows]
 
     def places(self) -> list[str]:
-        return list(self.exclude(place="").order_by("place").values_list("place", flat=True)
-                    .distinct())
+        return list(
+            self.exclude(place="").order_by("place").values_list("place", flat=True).distinct()
+        )
 
     def with_evidence(self) -> EventQuerySet:
         """Participants and sources with their whole articles, so Source.passage costs nothing."""
         return self.prefetch_related(
-            models.Prefetch("participations",
-                            queryset=Participation.objects.select_related("actor")
-                            .order_by("role", "actor__name")),
-            models.Prefetch("sources", queryset=Source.objects.select_related("article")
-                            .order_by("-is_main", "article_id", "passage_start")),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("actor").order_by(
+                    "role", "actor__name"
+                ),
+            ),
+            models.Prefetch(
+                "sources",
+                queryset=Source.objects.select_related("article").order_by(
+                    "-is_main", "article_id", "passage_start"
+                ),
+            ),
         )
 
 
@@ -200,36 +242,45 @@ class Event(models.Model):
     kind = models.CharField(max_length=12, choices=EventKind.choices, default=EventKind.OTHER)
     place = models.CharField(max_length=120, blank=True)
     label = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         help_text='A name the event is known by ("Declaration on Allied Interaction"); other '
-                  "articles that mention it by name can be dated from it.",
+        "articles that mention it by name can be dated from it.",
     )
 
-    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices,
-                                      default=DatePrecision.UNKNOWN)
-    date_start = models.DateField(null=True, blank=True,
-                                  help_text="First day the date can mean.")
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    date_start = models.DateField(null=True, blank=True, help_text="First day the date can mean.")
     date_end = models.DateField(null=True, blank=True, help_text="Last day the date can mean.")
     precision_rank = models.PositiveSmallIntegerField(default=3, editable=False)
     date_evidence = models.TextField(blank=True, help_text="The words that justify the date.")
-    date_derivation = models.CharField(max_length=500, blank=True,
-                                       help_text="How the date was derived, in words.")
+    date_derivation = models.CharField(
+        max_length=500, blank=True, help_text="How the date was derived, in words."
+    )
     needs_review = models.BooleanField(default=False)
 
     locked_fields = ArrayField(
-        models.CharField(max_length=40), default=list, blank=True,
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
         help_text="Fields an editor corrected: extraction never overwrites them.",
     )
     machine_disagreement = models.CharField(
-        max_length=500, blank=True,
+        max_length=500,
+        blank=True,
         help_text="What the extractor says now where it differs from an editor's correction.",
     )
     passages = models.TextField(
-        blank=True, editable=False,
-        help_text="The supporting passages of all sources, kept for full-text search.")
+        blank=True,
+        editable=False,
+        help_text="The supporting passages of all sources, kept for full-text search.",
+    )
     search_vector = models.GeneratedField(
         expression=SearchVector("summary", "label", "place", "passages", config="english"),
-        output_field=SearchVectorField(), db_persist=True)
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -240,7 +291,9 @@ class Event(models.Model):
         ordering = ["date_start", "precision_rank", "id"]
         indexes = [
             models.Index(fields=["date_start", "precision_rank", "id"], name="event_chrono_idx"),
-            models.Index(fields=["-date_end", "precision_rank", "-id"], name="event_chrono_desc_idx"),
+            models.Index(
+                fields=["-date_end", "precision_rank", "-id"], name="event_chrono_desc_idx"
+            ),
             models.Index(fields=["kind", "date_start"], name="event_kind_idx"),
             models.Index(fields=["place"], name="event_place_idx"),
             models.Index(fields=["needs_review", "date_start"], name="event_review_idx"),
@@ -249,10 +302,13 @@ class Event(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(date_precision="unknown", date_start__isnull=True,
-                             date_end__isnull=True)
-                    | (~models.Q(date_precision="unknown")
-                       & models.Q(date_start__isnull=False, date_end__isnull=False))
+                    models.Q(
+                        date_precision="unknown", date_start__isnull=True, date_end__isnull=True
+                    )
+                    | (
+                        ~models.Q(date_precision="unknown")
+                        & models.Q(date_start__isnull=False, date_end__isnull=False)
+                    )
                 ),
                 name="event_date_present_unless_unknown",
             ),
@@ -262,7 +318,8 @@ class Event(models.Model):
                 name="event_date_interval_ordered",
             ),
             models.CheckConstraint(
-                condition=~models.Q(date_precision="day") | models.Q(date_end=models.F("date_start")),
+                condition=~models.Q(date_precision="day")
+                | models.Q(date_end=models.F("date_start")),
                 name="event_day_precision_is_one_day",
             ),
             models.CheckConstraint(
@@ -274,6 +331,10 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.date_label}: {self.summary}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.precision_rank = PRECISION_RANK.get(self.date_precision, 3)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("event_detail", args=[self.pk])
 
@@ -281,10 +342,6 @@ class Event(models.Model):
         errors = validate_date(self.date_precision, self.date_start, self.date_end)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        self.precision_rank = PRECISION_RANK.get(self.date_precision, 3)
-        super().save(*args, **kwargs)
 
     @property
     def date_label(self) -> str:
@@ -336,10 +393,12 @@ class Source(models.Model):
     """An article backing an event, with the passage that supports it."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
-    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT,
-                                related_name="sources")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.PROTECT, related_name="sources"
+    )
     extraction_key = models.CharField(
-        max_length=200, editable=False,
+        max_length=200,
+        editable=False,
         help_text="Which extracted event of the article this is; re-imports match on it.",
     )
     is_main = models.BooleanField(default=False, help_text="The article's main event.")
@@ -351,24 +410,30 @@ class Source(models.Model):
     class Meta:
         ordering = ["article_id", "passage_start"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "extraction_key"],
-                                    name="source_unique_extraction_key"),
-            models.UniqueConstraint(fields=["article"], condition=models.Q(is_main=True),
-                                    name="source_one_main_event_per_article"),
-            models.CheckConstraint(condition=models.Q(passage_end__gte=models.F("passage_start")),
-                                   name="source_passage_ordered"),
+            models.UniqueConstraint(
+                fields=["article", "extraction_key"], name="source_unique_extraction_key"
+            ),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=models.Q(is_main=True),
+                name="source_one_main_event_per_article",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(passage_end__gte=models.F("passage_start")),
+                name="source_passage_ordered",
+            ),
         ]
         indexes = [models.Index(fields=["event", "article"], name="source_event_article_idx")]
 
     def __str__(self) -> str:
         return f"{self.article} [{self.passage_start}:{self.passage_end}]"
 
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#event-{self.event_id}"
+
     @property
     def passage(self) -> str:
         return self.article.raw_text[self.passage_start : self.passage_end]
-
-    def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#event-{self.event_id}"
 
 
 class Participation(models.Model):

@@ -84,10 +84,12 @@ if os.environ.get("DATABASE_URL"):
     except Exception as exc:  # an unknown scheme or a malformed URL
         raise ImproperlyConfigured(
             f"DATABASE_URL is not a valid database URL ({exc}); "
-            "expected postgres://user:password@host:port/name") from exc
+            "expected postgres://user:password@host:port/name"
+        ) from exc
 else:
-    DATABASES = {"default": {**localdb.database_settings(), "CONN_MAX_AGE": 60,
-                             "CONN_HEALTH_CHECKS": True}}
+    DATABASES = {
+        "default": {**localdb.database_settings(), "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
+    }
 # Several test runs may share one cluster (developers, helpers, CI); a suffix keeps them apart.
 DATABASES["default"]["TEST"] = {
     "NAME": "test_timeline" + os.environ.get("TEST_DB_SUFFIX", ""),

@@ -9,23 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from articles.extraction.actors import Registry
 from articles.extraction.inference import HistoryEvent, parse_iso
 from articles.extraction.pipeline import (
-    Context, extract_batch_items, extract_one, second_pass_plan,
+    Context,
+    extract_batch_items,
+    extract_one,
+    second_pass_plan,
 )
 from articles.extraction.types import ExtractedArticle, KnownActor, KnownEvent
 
 DATA = Path(__file__).resolve().parent / "data"
 
-__all__ = ["ExtractedArticle", "KnownActor", "KnownEvent", "extract", "extract_batch",
-           "load_default_actors", "load_history"]
+__all__ = [
+    "ExtractedArticle",
+    "KnownActor",
+    "KnownEvent",
+    "extract",
+    "extract_batch",
+    "load_default_actors",
+    "load_history",
+]
 
 
 @cache
@@ -42,9 +52,14 @@ def load_default_actors() -> tuple[KnownActor, ...]:
             first = item["name"].split()[0]
             aliases.append(f"{first} {patronymic}")
             aliases.append(f"{first} {patronymic} {item['name'].split()[-1]}")
-        actors.append(KnownActor(name=item["name"], kind=item.get("kind", "person"),
-                                 aliases=tuple(dict.fromkeys(aliases)),
-                                 offices=tuple(item.get("offices", ()))))
+        actors.append(
+            KnownActor(
+                name=item["name"],
+                kind=item.get("kind", "person"),
+                aliases=tuple(dict.fromkeys(aliases)),
+                offices=tuple(item.get("offices", ())),
+            )
+        )
     return tuple(actors)
 
 
@@ -58,9 +73,15 @@ def load_history() -> tuple[HistoryEvent, ...]:
     for item in json.loads(path.read_text(encoding="utf-8"))["events"]:
         start = parse_iso(item["start"])
         end = parse_iso(item.get("end")) or start
-        out.append(HistoryEvent(label=item["label"],
-                                patterns=tuple(p.lower() for p in item.get("patterns", ())),
-                                start=start, end=end, kind=item.get("kind", "event")))
+        out.append(
+            HistoryEvent(
+                label=item["label"],
+                patterns=tuple(p.lower() for p in item.get("patterns", ())),
+                start=start,
+                end=end,
+                kind=item.get("kind", "event"),
+            )
+        )
     return tuple(out)
 
 
@@ -68,8 +89,9 @@ _registries: dict[int, Registry] = {}
 
 
 def _registry(actors: Sequence[KnownActor]) -> Registry:
-    key = hash(tuple((a.name, a.kind, a.aliases, json.dumps(a.offices, sort_keys=True))
-                     for a in actors))
+    key = hash(
+        tuple((a.name, a.kind, a.aliases, json.dumps(a.offices, sort_keys=True)) for a in actors)
+    )
     if key not in _registries:
         _registries.clear()
         _registries[key] = Registry(actors)
@@ -83,13 +105,21 @@ def _default_registry() -> Registry:
 
 def _context(actors, known_events, today) -> Context:
     registry = _default_registry() if actors is None else _registry(tuple(actors))
-    return Context(registry=registry, known_events=list(known_events),
-                   history=list(load_history()), today=today or dt.date.today())
+    return Context(
+        registry=registry,
+        known_events=list(known_events),
+        history=list(load_history()),
+        today=today or dt.date.today(),
+    )
 
 
-def extract(text: str, *, actors: Sequence[KnownActor] | None = None,
-            known_events: Sequence[KnownEvent] = (), today: dt.date | None = None,
-            ) -> ExtractedArticle:
+def extract(
+    text: str,
+    *,
+    actors: Sequence[KnownActor] | None = None,
+    known_events: Sequence[KnownEvent] = (),
+    today: dt.date | None = None,
+) -> ExtractedArticle:
     """Extract one article: title, body span, its own date, and its dated events.
 
     ``actors`` defaults to the shipped registry; ``known_events`` are dated events the
@@ -100,9 +130,14 @@ def extract(text: str, *, actors: Sequence[KnownActor] | None = None,
     return extract_one(text, _context(actors, known_events, today))
 
 
-def extract_batch(items: Sequence[tuple[str, str]], *, actors: Sequence[KnownActor] | None = None,
-                  known_events: Sequence[KnownEvent] = (), today: dt.date | None = None,
-                  workers: int = 1) -> list[ExtractedArticle]:
+def extract_batch(
+    items: Sequence[tuple[str, str]],
+    *,
+    actors: Sequence[KnownActor] | None = None,
+    known_events: Sequence[KnownEvent] = (),
+    today: dt.date | None = None,
+    workers: int = 1,
+) -> list[ExtractedArticle]:
     """Extract ``(file name, text)`` pairs together, so that an article without a year can be
     dated from a document another article of the batch dates.
 
@@ -112,14 +147,22 @@ def extract_batch(items: Sequence[tuple[str, str]], *, actors: Sequence[KnownAct
         return extract_batch_items(items, _context(actors, known_events, today))
     actors_arg = None if actors is None else tuple(actors)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(actors_arg, tuple(known_events), today)) as pool:
-        chunks = [list(items[i:i + CHUNK]) for i in range(0, len(items), CHUNK)]
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(actors_arg, tuple(known_events), today),
+    ) as pool:
+        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
         first = [r for part in pool.map(_extract_chunk, chunks, [()] * len(chunks)) for r in part]
         out = list(first)
         plan = second_pass_plan(items, first)
-        redone = pool.map(_extract_chunk, [[items[i]] for i, _ in plan],
-                          [tuple(extra) for _, extra in plan], chunksize=8)
+        redone = pool.map(
+            _extract_chunk,
+            [[items[i]] for i, _ in plan],
+            [tuple(extra) for _, extra in plan],
+            chunksize=8,
+        )
         for (index, _), part in zip(plan, redone, strict=True):
             out[index] = part[0]
     return out
@@ -134,8 +177,10 @@ def _init_worker(actors, known_events, today) -> None:
     _worker_context = _context(actors, known_events, today)
 
 
-def _extract_chunk(items: list[tuple[str, str]], extra: tuple[KnownEvent, ...],
-                   ) -> list[ExtractedArticle]:
+def _extract_chunk(
+    items: list[tuple[str, str]],
+    extra: tuple[KnownEvent, ...],
+) -> list[ExtractedArticle]:
     ctx = _worker_context
     if extra:
         ctx = replace(ctx, known_events=ctx.known_events + list(extra))

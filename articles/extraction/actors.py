@@ -14,16 +14,32 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from articles.extraction.types import KnownActor
 
-_SPECIAL = str.maketrans({"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O",
-                          "ß": "ss", "’": "'", "ʼ": "'"})
+_SPECIAL = str.maketrans(
+    {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "’": "'", "ʼ": "'"}
+)
 _FOLD_RULES = [
-    (r"^ye", "e"), (r"ou", "o"), (r"dzh|dj|zh", "j"), (r"kh|gh", "h"), (r"sch|sh|ş", "s"), (r"tch|ch|ç|c", "j"),
-    (r"ks|x", "x"), (r"ph", "f"), (r"w", "v"), (r"q", "g"), (r"g", "h"), (r"ts|tz", "c"),
-    (r"ck", "k"), (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
-    (r"[eəä]", "a"), (r"[yı]", "i"), (r"ü", "u"), (r"ö", "o"),
+    (r"^ye", "e"),
+    (r"ou", "o"),
+    (r"dzh|dj|zh", "j"),
+    (r"kh|gh", "h"),
+    (r"sch|sh|ş", "s"),
+    (r"tch|ch|ç|c", "j"),
+    (r"ks|x", "x"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"q", "g"),
+    (r"g", "h"),
+    (r"ts|tz", "c"),
+    (r"ck", "k"),
+    (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
+    (r"[eəä]", "a"),
+    (r"[yı]", "i"),
+    (r"ü", "u"),
+    (r"ö", "o"),
     (r"(.)\1+", r"\1"),
 ]
 _FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
@@ -113,8 +129,13 @@ class Registry:
     def people(self) -> list[KnownActor]:
         return [a for a in self.actors if a.kind == "person"]
 
-    def find(self, text: str, start: int = 0, end: int | None = None,
-             kinds: tuple[str, ...] = ("person",)) -> list[NameHit]:
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        kinds: tuple[str, ...] = ("person",),
+    ) -> list[NameHit]:
         """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
         toks = tokens(text, start, end)
         hits: list[NameHit] = []
@@ -127,10 +148,11 @@ class Registry:
                 continue
             match = None
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
-                window = toks[i:i + n]
-                if not (window[-1].capitalised and all(
-                        t.capitalised or t.text in CONNECTORS for t in window)) \
-                        or not _adjacent(text, window):
+                window = toks[i : i + n]
+                if not (
+                    window[-1].capitalised
+                    and all(t.capitalised or t.text in CONNECTORS for t in window)
+                ) or not _adjacent(text, window):
                     continue
                 actor = self.by_key.get(tuple(t.key for t in window))
                 if actor is not None and actor.kind in kinds:
@@ -144,9 +166,16 @@ class Registry:
                 i += 1
                 continue
             actor, n, how = match
-            window = toks[i:i + n]
-            hits.append(NameHit(actor, window[0].start, window[-1].end,
-                                text[window[0].start:window[-1].end], how))
+            window = toks[i : i + n]
+            hits.append(
+                NameHit(
+                    actor,
+                    window[0].start,
+                    window[-1].end,
+                    text[window[0].start : window[-1].end],
+                    how,
+                )
+            )
             if how != "surname" and actor.kind == "person":
                 if actor in introduced:
                     introduced.remove(actor)
@@ -154,14 +183,19 @@ class Registry:
             i += n
         return hits
 
-    def _surname(self, tok: Token, introduced: list[KnownActor], toks: list[Token],
-                 i: int) -> KnownActor | None:
+    def _surname(
+        self, tok: Token, introduced: list[KnownActor], toks: list[Token], i: int
+    ) -> KnownActor | None:
         candidates = self.by_surname.get(tok.key)
         if not candidates:
             return None
         # A capitalised word right before it that is a given name we do not know: someone else.
-        if i > 0 and toks[i - 1].capitalised and toks[i - 1].end + 1 == tok.start \
-                and not _is_title_word(toks[i - 1].text):
+        if (
+            i > 0
+            and toks[i - 1].capitalised
+            and toks[i - 1].end + 1 == tok.start
+            and not _is_title_word(toks[i - 1].text)
+        ):
             return None
         for actor in reversed(introduced):
             if actor in candidates:
@@ -175,12 +209,52 @@ def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
     return any(fold(_split(a.name)[-1]) == key for a in introduced)
 
 
-_TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "mr", "mrs",
-                "ms", "dr", "leader", "chairman", "speaker", "ambassador", "spokesman",
-                "spokeswoman", "aide", "secretary", "general", "deputy", "head", "colleague",
-                "dear", "russian", "azerbaijani", "armenian", "turkish", "iranian", "counterpart",
-                "premier", "chancellor", "patriarch", "commander", "chief", "director", "envoy",
-                "governor", "mayor", "senator", "king", "emir", "sheikh", "said", "says"}
+_TITLE_WORDS = {
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "leader",
+    "chairman",
+    "speaker",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "aide",
+    "secretary",
+    "general",
+    "deputy",
+    "head",
+    "colleague",
+    "dear",
+    "russian",
+    "azerbaijani",
+    "armenian",
+    "turkish",
+    "iranian",
+    "counterpart",
+    "premier",
+    "chancellor",
+    "patriarch",
+    "commander",
+    "chief",
+    "director",
+    "envoy",
+    "governor",
+    "mayor",
+    "senator",
+    "king",
+    "emir",
+    "sheikh",
+    "said",
+    "says",
+}
 
 
 def _is_title_word(word: str) -> bool:
@@ -189,8 +263,8 @@ def _is_title_word(word: str) -> bool:
 
 def _adjacent(text: str, window: list[Token]) -> bool:
     """Name parts separated only by spaces (a line break or bracket may sit between them)."""
-    for a, b in zip(window, window[1:], strict=False):
-        gap = text[a.end:b.start]
+    for a, b in pairwise(window):
+        gap = text[a.end : b.start]
         if gap.strip(" \t\n\u00a0[]") or len(gap) > 3:
             return False
     return True

@@ -17,36 +17,85 @@ from dataclasses import dataclass, replace
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
 MONTH_NUMBERS: dict[str, int] = {}
-for _number, _names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec"),
-], start=1):
+for _number, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sept", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
     for _name in _names:
         MONTH_NUMBERS[_name] = _number
 # Azerbaijani (Latin) and Russian month names as datelines of this region use them.
-for _number, _name in enumerate(["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul",
-                                 "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"], start=1):
+for _number, _name in enumerate(
+    [
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ],
+    start=1,
+):
     MONTH_NUMBERS.setdefault(_name, _number)
-_RU_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-             "октябр", "ноябр", "декабр"]
+_RU_STEMS = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+]
 
 _EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
-_MON = (r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
-        r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
-        r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MON = (
+    r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
+    r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
+    r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
-_PREP = (r"(?:in|on|since|from|until|till|by|before|after|during|of|to|through|between|and"
-         r"|early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-         r"|the\s+middle\s+of|spring|summer|autumn|fall|winter|the\s+year)")
+_PREP = (
+    r"(?:in|on|since|from|until|till|by|before|after|during|of|to|through|between|and"
+    r"|early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of|spring|summer|autumn|fall|winter|the\s+year)"
+)
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|views?|people|persons|tons?|tonnes|km|kilomet|meters?|metres"
     r"|years?|months?|days?|hours?|dollars|euros?|manats?|rubles?|roubles|barrels|cubic|mln"
-    r"|million|billion|thousand|units|pieces|schools|flights|times|[-–]\s*\d)", re.I)
+    r"|million|billion|thousand|units|pieces|schools|flights|times|[-–]\s*\d)",
+    re.I,
+)
 
 
 def month_number(name: str) -> int | None:
@@ -55,8 +104,7 @@ def month_number(name: str) -> int | None:
         return MONTH_NUMBERS[key]
     for number, stem in enumerate(_RU_STEMS, start=1):
         if key.startswith(stem) and (stem != "ма" or key in ("май", "мая", "мае")):
-            if stem == "март" or key[: len(stem)] == stem:
-                return number
+            return number
     return None
 
 
@@ -94,40 +142,97 @@ def _two_digit_year(value: str, today: dt.date) -> int:
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("numeric", re.compile(r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)")),
-    ("d_mon_y", re.compile(rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
-                           rf",?\s+(?P<y>{_YEAR4})\b", re.I)),
-    ("mon_d_y", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR4})\b",
-                           re.I)),
-    ("d_mon", re.compile(rf"(?<![\d:.,])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
-                         r"(?![\w])", re.I)),
-    ("mon_d", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d%:,.]\d|\d|\s*%)",
-                         re.I)),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
+        ),
+    ),
+    (
+        "d_mon_y",
+        re.compile(
+            rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf",?\s+(?P<y>{_YEAR4})\b",
+            re.I,
+        ),
+    ),
+    (
+        "mon_d_y",
+        re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR4})\b", re.I),
+    ),
+    (
+        "d_mon",
+        re.compile(
+            rf"(?<![\d:.,])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
+            r"(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "mon_d",
+        re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d%:,.]\d|\d|\s*%)", re.I),
+    ),
     ("mon_y", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR4})\b", re.I)),
-    ("year", re.compile(rf"\b(?P<prep>{_PREP})\s+(?:the\s+year\s+)?(?P<y>{_YEAR4})\b(?!\s*[-–]\s*\d)",
-                        re.I)),
-    ("month", re.compile(rf"\b(?P<prep>in|on|since|until|till|by|during|of|from|to|early|late|mid-?"
-                         rf"|last|next|this|previous|past|coming)\s+(?P<mon>{_MON})(?![\w])", re.I)),
-    ("relative_day", re.compile(
-        r"\b(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
-        r"|the\s+day\s+after\s+tomorrow)\b", re.I)),
-    ("weekday", re.compile(
-        rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
-        rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)")),
-    ("relative_year", re.compile(
-        r"\b(?P<w>earlier\s+this\s+year|later\s+this\s+year|this\s+year|the\s+current\s+year"
-        r"|(?:the\s+)?last\s+year|the\s+previous\s+year|next\s+year|the\s+coming\s+year"
-        r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago"
-        r"|a\s+year\s+ago)\b", re.I)),
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<prep>{_PREP})\s+(?:the\s+year\s+)?(?P<y>{_YEAR4})\b(?!\s*[-–]\s*\d)", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>in|on|since|until|till|by|during|of|from|to|early|late|mid-?"
+            rf"|last|next|this|previous|past|coming)\s+(?P<mon>{_MON})(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "relative_day",
+        re.compile(
+            r"\b(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
+            r"|the\s+day\s+after\s+tomorrow)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
+            rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)"
+        ),
+    ),
+    (
+        "relative_year",
+        re.compile(
+            r"\b(?P<w>earlier\s+this\s+year|later\s+this\s+year|this\s+year|the\s+current\s+year"
+            r"|(?:the\s+)?last\s+year|the\s+previous\s+year|next\s+year|the\s+coming\s+year"
+            r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago"
+            r"|a\s+year\s+ago)\b",
+            re.I,
+        ),
+    ),
     ("relative_month", re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
 ]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "a": 1}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+}
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None,
-                  today: dt.date | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, start: int = 0, end: int | None = None, today: dt.date | None = None
+) -> list[Mention]:
     """Every date expression in text[start:end], longest match first, never overlapping."""
     today = today or dt.date.today()
     end = len(text) if end is None else end
@@ -137,16 +242,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None,
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(segment):
             s, e = match.start() + start, match.end() + start
-            if any(taken[match.start():match.end()]):
+            if any(taken[match.start() : match.end()]):
                 continue
             if kind in ("year", "d_mon", "mon_d") and _UNIT_AFTER.match(
-                    segment, match.end(), match.end() + 24):
+                segment, match.end(), match.end() + 24
+            ):
                 continue  # "2001 people", "5 May 2%": a count, not a date
             mention = _mention(kind, match, s, e, today)
             if mention is None:
                 continue
             found.append(mention)
-            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda m: m.start)
 
 
@@ -201,23 +307,28 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
         return Mention("month", s, e, text, month=mon, offset=offset, preposition=prep)
     if kind == "relative_day":
         word = " ".join(g["w"].lower().split())
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-                  "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        offset = {
+            "today": 0,
+            "tonight": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[word]
         return Mention("relative_day", s, e, text, offset=offset)
     if kind == "weekday":
         name = (g.get("w") or g.get("w2")).lower()
         prep = (g.get("prep") or "").lower()
         offset = {"last": -1, "next": 1}.get(prep, 0)
-        return Mention("weekday", s, e, text, weekday=WEEKDAYS[name], offset=offset,
-                       preposition=prep)
+        return Mention(
+            "weekday", s, e, text, weekday=WEEKDAYS[name], offset=offset, preposition=prep
+        )
     if kind == "relative_year":
         word = " ".join(g["w"].lower().split())
         if g.get("n"):
             n = g["n"].lower()
             offset = -(int(n) if n.isdigit() else _NUMBER_WORDS[n])
-        elif "ago" in word:
-            offset = -1
-        elif "last" in word or "previous" in word:
+        elif "ago" in word or "last" in word or "previous" in word:
             offset = -1
         elif "next" in word or "coming" in word:
             offset = 1
@@ -231,21 +342,33 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
     return None
 
 
-FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned"
-                    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned"
+    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b",
+    re.I,
+)
 
 
-def claim_from_mention(mention: Mention, *, derivation: str, evidence_text: str | None = None,
-                       needs_review: bool = False) -> DateClaim:
+def claim_from_mention(
+    mention: Mention,
+    *,
+    derivation: str,
+    evidence_text: str | None = None,
+    needs_review: bool = False,
+) -> DateClaim:
     """An explicit mention with its own year, as a claim at its own precision."""
-    precision = {"full": DAY, "month_year": MONTH, "year": YEAR,
-                 "numeric_ambiguous": YEAR}.get(mention.kind, UNKNOWN)
+    precision = {"full": DAY, "month_year": MONTH, "year": YEAR, "numeric_ambiguous": YEAR}.get(
+        mention.kind, UNKNOWN
+    )
     return DateClaim(
-        precision, mention.year,
+        precision,
+        mention.year,
         mention.month if precision in (DAY, MONTH) else None,
         mention.day if precision == DAY else None,
-        evidence=evidence_text or mention.text, evidence_start=mention.start,
-        evidence_end=mention.end, derivation=derivation,
+        evidence=evidence_text or mention.text,
+        evidence_start=mention.start,
+        evidence_end=mention.end,
+        derivation=derivation,
         needs_review=needs_review or mention.kind == "numeric_ambiguous",
     )
 
@@ -256,14 +379,16 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
     Returns None when the text does not fix the date (e.g. "in October" with no
     known year): no year is ever taken from today's date.
     """
-    base = {"evidence": mention.text, "evidence_start": mention.start,
-            "evidence_end": mention.end}
+    base = {"evidence": mention.text, "evidence_start": mention.start, "evidence_end": mention.end}
     if mention.kind in ("full", "month_year", "year"):
         return claim_from_mention(mention, derivation="explicit date in text")
     if mention.kind == "numeric_ambiguous":
         return claim_from_mention(
-            mention, derivation=f"numeric date '{mention.text}' can be read day-first or "
-            "month-first; only its year is certain", needs_review=True)
+            mention,
+            derivation=f"numeric date '{mention.text}' can be read day-first or "
+            "month-first; only its year is certain",
+            needs_review=True,
+        )
     if not ref.known:
         return None
     ref_review = ref.needs_review
@@ -279,11 +404,18 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
                 year += 1
         if not _valid(year, mention.month, mention.day):
             return None
-        source = (ref.derivation if ref.precision == YEAR and ref.derivation
-                  else f"year from {ref_words}")
-        return DateClaim(DAY, year, mention.month, mention.day, **base,
-                         derivation=f"day and month in text; {source}",
-                         needs_review=ref_review or ref.precision == YEAR)
+        source = (
+            ref.derivation if ref.precision == YEAR and ref.derivation else f"year from {ref_words}"
+        )
+        return DateClaim(
+            DAY,
+            year,
+            mention.month,
+            mention.day,
+            **base,
+            derivation=f"day and month in text; {source}",
+            needs_review=ref_review or ref.precision == YEAR,
+        )
     if mention.kind == "month":
         if ref.precision not in (DAY, MONTH):
             return None  # "in October" of an article dated only to a year: this year or last?
@@ -294,26 +426,51 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             if mention.offset == 1 or (future and mention.month < ref.month):
                 year += 1
         tense = "the most recent" if not future else "the next"
-        return DateClaim(MONTH, year, mention.month, None, **base,
-                         derivation=f"month in text ({tense} {calendar.month_name[mention.month]}"
-                         f" relative to {ref_words})",
-                         needs_review=ref_review or ref.precision == YEAR)
+        return DateClaim(
+            MONTH,
+            year,
+            mention.month,
+            None,
+            **base,
+            derivation=f"month in text ({tense} {calendar.month_name[mention.month]}"
+            f" relative to {ref_words})",
+            needs_review=ref_review or ref.precision == YEAR,
+        )
     if mention.kind == "relative_year":
-        return DateClaim(YEAR, ref.year + mention.offset, **base,
-                         derivation=f"'{mention.text}' relative to {ref_words}",
-                         needs_review=ref_review)
+        return DateClaim(
+            YEAR,
+            ref.year + mention.offset,
+            **base,
+            derivation=f"'{mention.text}' relative to {ref_words}",
+            needs_review=ref_review,
+        )
     if mention.kind == "relative_month":
         if ref.precision not in (DAY, MONTH):
-            return DateClaim(YEAR, ref.year, **base, derivation=f"'{mention.text}' within "
-                             f"{ref_words}; month unknown", needs_review=True)
+            return DateClaim(
+                YEAR,
+                ref.year,
+                **base,
+                derivation=f"'{mention.text}' within {ref_words}; month unknown",
+                needs_review=True,
+            )
         month_index = ref.year * 12 + ref.month - 1 + mention.offset
-        return DateClaim(MONTH, month_index // 12, month_index % 12 + 1, **base,
-                         derivation=f"'{mention.text}' relative to {ref_words}",
-                         needs_review=ref_review)
+        return DateClaim(
+            MONTH,
+            month_index // 12,
+            month_index % 12 + 1,
+            **base,
+            derivation=f"'{mention.text}' relative to {ref_words}",
+            needs_review=ref_review,
+        )
     if mention.kind in ("relative_day", "weekday"):
         if ref.precision != DAY:
-            return replace(ref, **base, derivation=f"'{mention.text}' in an article dated only "
-                           f"to the {ref.precision} ({ref_words})", needs_review=True)
+            return replace(
+                ref,
+                **base,
+                derivation=f"'{mention.text}' in an article dated only "
+                f"to the {ref.precision} ({ref_words})",
+                needs_review=True,
+            )
         ref_day = dt.date(ref.year, ref.month, ref.day)
         if mention.kind == "relative_day":
             day = ref_day + dt.timedelta(days=mention.offset)
@@ -322,11 +479,18 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             if future or mention.offset == 1:
                 day = ref_day + dt.timedelta(days=delta or (7 if mention.offset == 1 else 0))
             else:
-                day = ref_day - dt.timedelta(days=(7 - delta) % 7 or (7 if mention.offset == -1
-                                                                       else 0))
-        return DateClaim(DAY, day.year, day.month, day.day, **base,
-                         derivation=f"'{mention.text}' relative to {ref_words}",
-                         needs_review=ref_review)
+                day = ref_day - dt.timedelta(
+                    days=(7 - delta) % 7 or (7 if mention.offset == -1 else 0)
+                )
+        return DateClaim(
+            DAY,
+            day.year,
+            day.month,
+            day.day,
+            **base,
+            derivation=f"'{mention.text}' relative to {ref_words}",
+            needs_review=ref_review,
+        )
     return None
 
 
@@ -377,13 +541,23 @@ def parse_date_entry(value: str) -> DateClaim | None:
 
     parser = dateparser.date.DateDataParser(
         languages=["en", "ru", "az"],
-        settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first",
-                  "RETURN_AS_TIMEZONE_AWARE": False})
+        settings={
+            "REQUIRE_PARTS": ["year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
     data = parser.get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     parsed = data.date_obj
     precision = {"day": DAY, "week": DAY, "time": DAY, "month": MONTH, "year": YEAR}.get(
-        data.period or "day", DAY)
-    return DateClaim(precision, parsed.year, parsed.month if precision != YEAR else None,
-                     parsed.day if precision == DAY else None, derivation="entered by an editor")
+        data.period or "day", DAY
+    )
+    return DateClaim(
+        precision,
+        parsed.year,
+        parsed.month if precision != YEAR else None,
+        parsed.day if precision == DAY else None,
+        derivation="entered by an editor",
+    )

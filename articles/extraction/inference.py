@@ -25,23 +25,61 @@ from articles.extraction.dates import WEEKDAYS, Mention
 from articles.extraction.types import DAY, MONTH, DateClaim, KnownEvent
 
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20,
-    "twenty-fifth": 25, "thirtieth": 30, "thirty-fifth": 35, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
-    "hundredth": 100, "centenary": 100, "centennial": 100, "one-hundredth": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "thirty-fifth": 35,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "seventy-fifth": 75,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "centenary": 100,
+    "centennial": 100,
+    "one-hundredth": 100,
 }
 _ANNIVERSARY = re.compile(
     r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))\s+anniversary\s+of\b"
-    r"|\b(?P<cent>centenary|centennial)\s+of\b", re.I)
+    r"|\b(?P<cent>centenary|centennial)\s+of\b",
+    re.I,
+)
 _SPAN_SINCE = re.compile(
     r"\b(?P<q>more\s+than|over|almost|nearly|about|around|some)?\s*"
     r"(?P<n>a\s+year\s+and\s+a\s+half|one\s+and\s+a\s+half\s+years|half\s+a\s+year"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
     r"(?:\s+and\s+a\s+half)?\s+(?:years?|months?))"
-    r"\s+(?:have|has)\s+(?:already\s+)?(?:passed|elapsed|gone\s+by)\s+since\b", re.I)
-_NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    r"\s+(?:have|has)\s+(?:already\s+)?(?:passed|elapsed|gone\s+by)\s+since\b",
+    re.I,
+)
+_NUM = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _STOP = {"the", "of", "on", "in", "and", "a", "an", "for", "to", "between", "with", "about"}
 
 
@@ -102,8 +140,9 @@ def labels_match(a: str, b: str) -> bool:
     return len(rest_a & rest_b) / min(len(rest_a), len(rest_b)) >= 0.5
 
 
-def find_known(sentence: str, known: list[KnownEvent], history: list[HistoryEvent],
-               *, people: bool = False) -> tuple[str, DateClaim, DateClaim, str] | None:
+def find_known(
+    sentence: str, known: list[KnownEvent], history: list[HistoryEvent], *, people: bool = False
+) -> tuple[str, DateClaim, DateClaim, str] | None:
     """A dated event the sentence names: (label, start, end, where the date comes from)."""
     lowered = " ".join(sentence.lower().split())
     for event in known:
@@ -138,15 +177,22 @@ def _history_index(history: tuple[HistoryEvent, ...]) -> tuple[re.Pattern, dict]
 
 _DOC_NAME = re.compile(
     r"\b((?:declaration|treaty|agreement|statement|memorandum|protocol|accord|charter"
-    r"|convention|communiqu[eé])(?:\s+(?:on|of|for|about)\s+[\w-]+(?:\s+[\w-]+){0,2})?)", re.I)
+    r"|convention|communiqu[eé])(?:\s+(?:on|of|for|about)\s+[\w-]+(?:\s+[\w-]+){0,2})?)",
+    re.I,
+)
 
 
 def _document_names(sentence: str) -> list[str]:
     return [m.group(1) for m in _DOC_NAME.finditer(sentence)]
 
 
-def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[KnownEvent],
-                      history: list[HistoryEvent], year_mentions: list[Mention]) -> list[YearClue]:
+def anniversary_clues(
+    text: str,
+    sentences: list[tuple[int, int]],
+    known: list[KnownEvent],
+    history: list[HistoryEvent],
+    year_mentions: list[Mention],
+) -> list[YearClue]:
     clues = []
     for s, e in sentences:
         sentence = text[s:e]
@@ -160,14 +206,20 @@ def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[K
             if not n:
                 continue
             rest_start = s + m.end()
-            base = next((mm for mm in year_mentions
-                         if rest_start <= mm.start < e and mm.year and mm.kind in
-                         ("full", "month_year", "year")), None)
+            base = next(
+                (
+                    mm
+                    for mm in year_mentions
+                    if rest_start <= mm.start < e
+                    and mm.year
+                    and mm.kind in ("full", "month_year", "year")
+                ),
+                None,
+            )
             if base is not None:
-                names = _document_names(text[rest_start:base.start])
+                names = _document_names(text[rest_start : base.start])
                 base_year = base.year
-                base_words = (f"the {names[0].lower()} ({base.text})" if names
-                              else f"'{base.text}'")
+                base_words = f"the {names[0].lower()} ({base.text})" if names else f"'{base.text}'"
             else:
                 found = find_known(text[rest_start:e], known, history, people=True)
                 if found is None:
@@ -176,9 +228,15 @@ def anniversary_clues(text: str, sentences: list[tuple[int, int]], known: list[K
                 base_year, base_words = start.year, f"{label} ({describe(start)}, {origin})"
             year = base_year + n
             shift = _year_shift(sentence)
-            clues.append(YearClue(year + shift, f"the {_ordinal_words(n)} anniversary of {base_words}"
-                                  + (f" is {'next' if shift < 0 else 'last'} year" if shift
-                                     else ""), s + m.start(), e))
+            clues.append(
+                YearClue(
+                    year + shift,
+                    f"the {_ordinal_words(n)} anniversary of {base_words}"
+                    + (f" is {'next' if shift < 0 else 'last'} year" if shift else ""),
+                    s + m.start(),
+                    e,
+                )
+            )
     return clues
 
 
@@ -192,8 +250,9 @@ def _year_shift(sentence: str) -> int:
 
 
 def _ordinal_words(n: int) -> str:
-    words = {v: k for k, v in ORDINALS.items() if "-" not in k and k not in ("centenary",
-                                                                             "centennial")}
+    words = {
+        v: k for k, v in ORDINALS.items() if "-" not in k and k not in ("centenary", "centennial")
+    }
     return words.get(n, _ordinal(n))
 
 
@@ -202,8 +261,13 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def this_year_clues(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-                    known: list[KnownEvent], history: list[HistoryEvent]) -> list[YearClue]:
+def this_year_clues(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    known: list[KnownEvent],
+    history: list[HistoryEvent],
+) -> list[YearClue]:
     """A known event said to have happened this year (or last year)."""
     clues = []
     for mention in mentions:
@@ -224,23 +288,33 @@ def this_year_clues(text: str, sentences: list[tuple[int, int]], mentions: list[
         if start.precision not in (DAY, MONTH, "year"):
             continue
         year = start.year - mention.offset
-        clues.append(YearClue(year, f"{label} ({describe(start)}, from {origin}) happened "
-                              f"'{mention.text}'", mention.start, mention.end))
+        clues.append(
+            YearClue(
+                year,
+                f"{label} ({describe(start)}, from {origin}) happened '{mention.text}'",
+                mention.start,
+                mention.end,
+            )
+        )
     return clues
 
 
-def span_clues(text: str, sentences: list[tuple[int, int]], known: list[KnownEvent],
-               history: list[HistoryEvent]) -> list[YearClue]:
+def span_clues(
+    text: str,
+    sentences: list[tuple[int, int]],
+    known: list[KnownEvent],
+    history: list[HistoryEvent],
+) -> list[YearClue]:
     """'More than a year and a half has passed since <known event>'."""
     clues = []
     for s, e in sentences:
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
-            found = find_known(sentence[m.end():], known, history)
+            found = find_known(sentence[m.end() :], known, history)
             if found is None:
                 continue
             label, start, end, origin = found
-            use_end = bool(re.match(r"\s+the\s+end\s+of\b", sentence[m.end():], re.I))
+            use_end = bool(re.match(r"\s+the\s+end\s+of\b", sentence[m.end() :], re.I))
             anchor = end if use_end else start
             if anchor.precision not in (DAY, MONTH):
                 continue
@@ -257,8 +331,15 @@ def span_clues(text: str, sentences: list[tuple[int, int]], known: list[KnownEve
             if first.year != last.year:
                 continue
             point = "end" if use_end else "start"
-            clues.append(YearClue(first.year, f"'{m.group(0).strip()}' the {point} of {label} "
-                                  f"({describe(anchor)}, from {origin})", s + m.start(), e))
+            clues.append(
+                YearClue(
+                    first.year,
+                    f"'{m.group(0).strip()}' the {point} of {label} "
+                    f"({describe(anchor)}, from {origin})",
+                    s + m.start(),
+                    e,
+                )
+            )
     return clues
 
 
@@ -292,18 +373,36 @@ TITLES = [
     (r"president|head\s+of\s+(?:the\s+)?state|leader", "President"),
     (r"foreign\s+minister|minister\s+of\s+foreign\s+affairs|top\s+diplomat", "Foreign Minister"),
     (r"defen[cs]e\s+minister|minister\s+of\s+defen[cs]e", "Defence Minister"),
-    (r"(?:kremlin\s+)?spokes(?:man|woman|person)(?:\s+for\s+the\s+president)?|press\s+secretary",
-     "Press Secretary"),
+    (
+        r"(?:kremlin\s+)?spokes(?:man|woman|person)(?:\s+for\s+the\s+president)?|press\s+secretary",
+        "Press Secretary",
+    ),
     (r"(?:presidential\s+)?aide", "Presidential Aide"),
     (r"ambassador", "Ambassador"),
 ]
 COUNTRY_WORDS = {
-    "russian": "Russia", "russia": "Russia", "russian federation": "Russia", "kremlin": "Russia",
-    "azerbaijani": "Azerbaijan", "azerbaijan": "Azerbaijan", "azeri": "Azerbaijan",
-    "republic of azerbaijan": "Azerbaijan", "armenian": "Armenia", "armenia": "Armenia",
-    "turkish": "Turkey", "turkey": "Turkey", "türkiye": "Turkey", "iranian": "Iran",
-    "iran": "Iran", "georgian": "Georgia", "georgia": "Georgia", "kazakh": "Kazakhstan",
-    "belarusian": "Belarus", "ukrainian": "Ukraine", "us": "USA", "american": "USA",
+    "russian": "Russia",
+    "russia": "Russia",
+    "russian federation": "Russia",
+    "kremlin": "Russia",
+    "azerbaijani": "Azerbaijan",
+    "azerbaijan": "Azerbaijan",
+    "azeri": "Azerbaijan",
+    "republic of azerbaijan": "Azerbaijan",
+    "armenian": "Armenia",
+    "armenia": "Armenia",
+    "turkish": "Turkey",
+    "turkey": "Turkey",
+    "türkiye": "Turkey",
+    "iranian": "Iran",
+    "iran": "Iran",
+    "georgian": "Georgia",
+    "georgia": "Georgia",
+    "kazakh": "Kazakhstan",
+    "belarusian": "Belarus",
+    "ukrainian": "Ukraine",
+    "us": "USA",
+    "american": "USA",
     "french": "France",
 }
 _COUNTRY_RE = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
@@ -311,12 +410,14 @@ _TITLE_RE = "|".join(f"(?:{p})" for p, _ in TITLES)
 _TITLE_BEFORE = re.compile(
     rf"(?P<former>\b(?:former|ex-|then)\s*)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+)?"
     rf"(?P<title>{_TITLE_RE})(?:\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY_RE}))?"
-    r"(?:\s*,)?\s*\[?\s*(?:[A-Z][\w'-]+\s+)?$", re.I)
+    r"(?:\s*,)?\s*\[?\s*(?:[A-Z][\w'-]+\s+)?$",
+    re.I,
+)
 
 
 def title_of(text: str, hit: NameHit) -> tuple[str, str | None, bool] | None:
     """The office a text gives a person right before their name: (title, country, former)."""
-    before = text[max(0, hit.start - 80):hit.start]
+    before = text[max(0, hit.start - 80) : hit.start]
     m = _TITLE_BEFORE.search(before)
     if not m:
         return None
@@ -338,16 +439,23 @@ def _date_of(value) -> dt.date | None:
     return dt.date(*parts)
 
 
-def office_intervals(hit: NameHit, title: str, country: str | None) -> list[tuple[dt.date, dt.date]]:
+def office_intervals(
+    hit: NameHit, title: str, country: str | None
+) -> list[tuple[dt.date, dt.date]]:
     """When the person held that office, as the registry knows it."""
     out = []
     for office in hit.actor.offices:
         office_title = office.get("title", "")
-        if office_title != title and not (title == "Ambassador"
-                                          and office_title.startswith("Ambassador")):
+        if office_title != title and not (
+            title == "Ambassador" and office_title.startswith("Ambassador")
+        ):
             continue
-        if country and office.get("country") and office["country"] != country \
-                and not office_title.startswith("Ambassador"):
+        if (
+            country
+            and office.get("country")
+            and office["country"] != country
+            and not office_title.startswith("Ambassador")
+        ):
             continue
         start = _date_of(office.get("from"))
         end = _date_of(office.get("to")) or dt.date.max
@@ -377,7 +485,9 @@ def weekday_name(index: int) -> str:
 _STANDALONE_TITLE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+(?P<title>{_TITLE_RE})"
     rf"|(?P<title2>president|head|leader|prime\s+minister|foreign\s+minister)\s+of\s+(?:the\s+)?"
-    rf"(?P<of>{_COUNTRY_RE})(?:\s+state)?)\b(?!\s*,?\s*\[?(?-i:[A-Z])[\w'-]+)", re.I)
+    rf"(?P<of>{_COUNTRY_RE})(?:\s+state)?)\b(?!\s*,?\s*\[?(?-i:[A-Z])[\w'-]+)",
+    re.I,
+)
 
 
 def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -391,8 +501,11 @@ def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, i
         title = next((t for p, t in TITLES if re.fullmatch(p, raw)), None)
         word = " ".join((m.group("adj") or m.group("of") or "").lower().split())
         country = COUNTRY_WORDS.get(word)
-        if title and country and title in ("President", "Prime Minister", "Foreign Minister",
-                                          "Defence Minister"):
+        if (
+            title
+            and country
+            and title in ("President", "Prime Minister", "Foreign Minister", "Defence Minister")
+        ):
             out.append((title, country, m.start(), m.end()))
     return out
 

@@ -100,8 +100,11 @@ def _is_foreign_script(line: str, latin_article: bool) -> bool:
 
 def is_ui_line(line: str, latin_article: bool = True) -> bool:
     stripped = line.strip()
-    return bool(_UI_LINE.match(stripped) or _END_MARKERS.match(stripped)
-                or _is_foreign_script(stripped, latin_article))
+    return bool(
+        _UI_LINE.match(stripped)
+        or _END_MARKERS.match(stripped)
+        or _is_foreign_script(stripped, latin_article)
+    )
 
 
 def _is_prose(block: Block) -> bool:
@@ -119,7 +122,9 @@ def _clean_title(line: str) -> str:
     for sep in (" / ", " | ", " :: "):
         if sep in title:
             parts = [p.strip() for p in title.split(sep) if p.strip()]
-            title = max(parts[:1] + [p for p in parts[1:] if len(p) > 40], key=len) if parts else title
+            title = (
+                max(parts[:1] + [p for p in parts[1:] if len(p) > 40], key=len) if parts else title
+            )
     return title.strip()
 
 
@@ -131,8 +136,14 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
         return Layout("", 0, 0, 0, 0)
 
     # The body starts at the first paragraph of prose.
-    first_prose = next((i for i, b in enumerate(all_blocks)
-                        if _is_prose(b) and not is_ui_line(b.text, latin_article)), None)
+    first_prose = next(
+        (
+            i
+            for i, b in enumerate(all_blocks)
+            if _is_prose(b) and not is_ui_line(b.text, latin_article)
+        ),
+        None,
+    )
     if first_prose is None:
         first_prose = 0
     header = all_blocks[:first_prose]
@@ -153,21 +164,30 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
     body: list[Block] = []
     for block in all_blocks[first_prose:]:
         lines = _lines_of(block)
-        marker_at = next((j for j, line in enumerate(lines)
-                          if _END_MARKERS.match(line.text.strip())), None)
+        marker_at = next(
+            (j for j, line in enumerate(lines) if _END_MARKERS.match(line.text.strip())), None
+        )
         if marker_at is not None:
             before = [ln for ln in lines[:marker_at] if not is_ui_line(ln.text, latin_article)]
             if before:
-                body.append(Block(before[0].start, before[-1].end,
-                                  text[before[0].start:before[-1].end]))
+                body.append(
+                    Block(before[0].start, before[-1].end, text[before[0].start : before[-1].end])
+                )
             break
         body.append(block)
     while body and all(is_ui_line(ln.text, latin_article) for ln in _lines_of(body[-1])):
         body.pop()
     body = [b for b in body if not all(is_ui_line(ln.text, latin_article) for ln in _lines_of(b))]
     if not body:
-        return Layout(title, title_start, title_end, 0, 0, header=header,
-                      boilerplate=[(0, len(text))] if text else [])
+        return Layout(
+            title,
+            title_start,
+            title_end,
+            0,
+            0,
+            header=header,
+            boilerplate=[(0, len(text))] if text else [],
+        )
     body_start, body_end = body[0].start, body[-1].end
 
     boilerplate = []
@@ -179,5 +199,13 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
                 boilerplate.append((line.start, line.end))
     if body_end < len(text) and text[body_end:].strip():
         boilerplate.append((body_end, len(text)))
-    return Layout(title, title_start, title_end, body_start, body_end, header=header, body=body,
-                  boilerplate=boilerplate)
+    return Layout(
+        title,
+        title_start,
+        title_end,
+        body_start,
+        body_end,
+        header=header,
+        body=body,
+        boilerplate=boilerplate,
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -14,20 +14,38 @@ from articles.extraction import inference as inf
 from articles.extraction.actors import NameHit, Registry
 from articles.extraction.layout import Layout, _lines_of, analyse
 from articles.extraction.text import (
-    EVENT_VERBS, PAST_EVENT, event_kind, one_line, place_of, sentences,
+    EVENT_VERBS,
+    PAST_EVENT,
+    event_kind,
+    one_line,
+    place_of,
+    sentences,
 )
 from articles.extraction.types import (
-    DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedArticle, ExtractedEvent, KnownEvent, NewActor,
+    DAY,
+    MONTH,
+    UNKNOWN,
+    YEAR,
+    DateClaim,
+    ExtractedArticle,
+    ExtractedEvent,
+    KnownEvent,
+    NewActor,
 )
 
 _MAIN_WORDS = re.compile(
     r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|receives|visit(?:ed|s|ing)?|arrived"
     r"|(?:phone|telephone)\s+(?:call|conversation)|spoke|signed|summit|held|hosted|discussed"
-    r"|conversation)\b", re.I)
+    r"|conversation)\b",
+    re.I,
+)
 _DEADLINE = re.compile(r"\b(?:by|until|till|before|through|to)\s*$", re.I)
 _DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Za-z.' -]{1,40},\s*")
-_SIGNING = re.compile(r"\b(?:sign(?:ed|ing)|adopt(?:ed|ion)|conclu(?:ded|sion)|ratif(?:ied|ication)"
-                      r"|agreed|approved)\b", re.I)
+_SIGNING = re.compile(
+    r"\b(?:sign(?:ed|ing)|adopt(?:ed|ion)|conclu(?:ded|sion)|ratif(?:ied|ication)"
+    r"|agreed|approved)\b",
+    re.I,
+)
 _NEW_PERSON = re.compile(
     r"\b(?P<office>(?:(?:Russian|Azerbaijani|Armenian|Turkish|Iranian|Georgian|Kazakh|Belarusian"
     r"|Ukrainian|Kremlin|US|EU)\s+)?(?:(?:First\s+)?Deputy\s+Prime\s+Minister|Prime\s+Minister"
@@ -35,13 +53,17 @@ _NEW_PERSON = re.compile(
     r"(?:\s+(?:and\s+)?[A-Z]\w+)?|[Pp]residential\s+[Aa]ide|[Aa]ide\s+to\s+the\s+[Pp]resident"
     r"|[Ss]pokes(?:man|woman|person)|[Aa]mbassador(?:\s+to\s+[A-Z]\w+)?|Speaker|Chairman"
     r"|[Ee]nvoy|Secretary\s+of\s+the\s+Security\s+Council|Security\s+Council\s+[Ss]ecretary))"
-    r",?\s+(?P<name>[A-Z][a-zà-ÿəğışçöü'’-]+(?:\s+[A-Z][a-zà-ÿəğışçöü'’-]+){1,2})\b")
+    r",?\s+(?P<name>[A-Z][a-zà-ÿəğışçöü'’-]+(?:\s+[A-Z][a-zà-ÿəğışçöü'’-]+){1,2})\b"
+)
 
 
 MAX_BODY_CHARS = 200_000
 # Words by which an undated article can be dated from a document another article dates.
-_CLUE_WORDS = re.compile(r"\b(?:this|last|previous|current)\s+year\b|\banniversary\b"
-                         r"|\b(?:passed|elapsed|gone\s+by)\s+since\b", re.I)
+_CLUE_WORDS = re.compile(
+    r"\b(?:this|last|previous|current)\s+year\b|\banniversary\b"
+    r"|\b(?:passed|elapsed|gone\s+by)\s+since\b",
+    re.I,
+)
 
 
 @dataclass
@@ -69,12 +91,15 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
             i = bisect_right(starts, pos) - 1
             return i >= 0 and pos < body_spans[i][1]
 
-        mentions = [m for m in d.find_mentions(text, first, last, ctx.today)
-                    if inside(m.start) and inside(m.end - 1)]
+        mentions = [
+            m
+            for m in d.find_mentions(text, first, last, ctx.today)
+            if inside(m.start) and inside(m.end - 1)
+        ]
         hits = [h for h in ctx.registry.find(text, first, last) if inside(h.start)]
     else:
         mentions, hits = [], []
-    ref, dateline = _reference_date(text, layout, sents, mentions, hits, ctx)
+    ref, _dateline_mention = _reference_date(text, layout, sents, mentions, hits, ctx)
 
     main_sentence = _main_sentence(text, sents)
     main = _main_event(text, layout, sents, main_sentence, mentions, hits, ref, ctx)
@@ -113,15 +138,19 @@ def _rank(claim: DateClaim) -> int:
 
 def _body_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
     """Body paragraphs minus interface lines inside them."""
-    inside = [(s, e) for s, e in layout.boilerplate
-              if s >= layout.body_start and e <= layout.body_end]
+    inside = [
+        (s, e) for s, e in layout.boilerplate if s >= layout.body_start and e <= layout.body_end
+    ]
     spans = []
     for block in layout.body:
         for line in _lines_of(block):
             if any(s <= line.start and line.end <= e for s, e in inside):
                 continue
-            if spans and text[spans[-1][1]:line.start].count("\n") <= 1 \
-                    and spans[-1][1] >= block.start:
+            if (
+                spans
+                and text[spans[-1][1] : line.start].count("\n") <= 1
+                and spans[-1][1] >= block.start
+            ):
                 spans[-1] = (spans[-1][0], line.end)
             else:
                 spans.append((line.start, line.end))
@@ -147,13 +176,13 @@ def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
                     return m
     if layout.body:
         first = layout.body[0]
-        lead = text[first.start:min(first.end, first.start + 120)]
+        lead = text[first.start : min(first.end, first.start + 120)]
         city = _DATELINE_CITY.match(lead)
         if city:
             rest = first.start + city.end()
             for m in d.find_mentions(text, rest, min(first.end, rest + 40), today):
                 if m.start - rest <= 2 and m.kind in ("full", "day_month", "month_year"):
-                    tail = text[m.end:m.end + 40]
+                    tail = text[m.end : m.end + 40]
                     if re.match(r"\s*(?:\([^)]{1,40}\)|/[^/]{1,20}/|[.,])?\s*[-–—.:/]", tail):
                         return m
     return None
@@ -171,41 +200,71 @@ def _reference_date(text: str, layout: Layout, sents, mentions, hits, ctx: Conte
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
     if dateline is not None and dateline.kind == "day_month":
-        base = {"evidence": dateline.text, "evidence_start": dateline.start,
-                "evidence_end": dateline.end}
+        base = {
+            "evidence": dateline.text,
+            "evidence_start": dateline.start,
+            "evidence_end": dateline.end,
+        }
         if len(years) == 1:
             clue = clues[0]
             year = clue.year
-            return DateClaim(DAY, year, dateline.month, dateline.day, **base,
-                             derivation=f"dateline day and month; year {year} from {clue.reason}",
-                             needs_review=True), dateline
+            return DateClaim(
+                DAY,
+                year,
+                dateline.month,
+                dateline.day,
+                **base,
+                derivation=f"dateline day and month; year {year} from {clue.reason}",
+                needs_review=True,
+            ), dateline
         if not years:
             weekday = _weekday_year(text, sents, mentions, dateline, low, high)
             if weekday:
                 return replace(weekday, **base), dateline
-        reason = ("clues disagree: " + "; ".join(f"{c.year} from {c.reason}" for c in clues)
-                  if years else "nothing in the text fixes the year")
-        return DateClaim(UNKNOWN, None, None, None, **base,
-                         derivation=f"dateline '{dateline.text}' has no year; {reason}",
-                         needs_review=True), dateline
+        reason = (
+            "clues disagree: " + "; ".join(f"{c.year} from {c.reason}" for c in clues)
+            if years
+            else "nothing in the text fixes the year"
+        )
+        return DateClaim(
+            UNKNOWN,
+            None,
+            None,
+            None,
+            **base,
+            derivation=f"dateline '{dateline.text}' has no year; {reason}",
+            needs_review=True,
+        ), dateline
     if len(years) == 1:
         clue = clues[0]
-        return DateClaim(YEAR, clue.year, evidence=text[clue.evidence_start:clue.evidence_end],
-                         evidence_start=clue.evidence_start, evidence_end=clue.evidence_end,
-                         derivation=f"year {clue.year} from {clue.reason} (no dateline)",
-                         needs_review=True), None
+        return DateClaim(
+            YEAR,
+            clue.year,
+            evidence=text[clue.evidence_start : clue.evidence_end],
+            evidence_start=clue.evidence_start,
+            evidence_end=clue.evidence_end,
+            derivation=f"year {clue.year} from {clue.reason} (no dateline)",
+            needs_review=True,
+        ), None
     if len(years) > 1:
-        return DateClaim(UNKNOWN, derivation="no dateline; clues disagree: " + "; ".join(
-            f"{c.year} from {c.reason}" for c in clues), needs_review=True), None
-    return DateClaim(UNKNOWN, derivation="no dateline and nothing in the text fixes the year",
-                     needs_review=True), None
+        return DateClaim(
+            UNKNOWN,
+            derivation="no dateline; clues disagree: "
+            + "; ".join(f"{c.year} from {c.reason}" for c in clues),
+            needs_review=True,
+        ), None
+    return DateClaim(
+        UNKNOWN, derivation="no dateline and nothing in the text fixes the year", needs_review=True
+    ), None
 
 
 def _year_clues(text, sents, mentions, ctx: Context) -> list[inf.YearClue]:
     explicit = [m for m in mentions if m.kind in ("full", "month_year", "year")]
-    return (inf.anniversary_clues(text, sents, ctx.known_events, ctx.history, explicit)
-            + inf.this_year_clues(text, sents, mentions, ctx.known_events, ctx.history)
-            + inf.span_clues(text, sents, ctx.known_events, ctx.history))
+    return (
+        inf.anniversary_clues(text, sents, ctx.known_events, ctx.history, explicit)
+        + inf.this_year_clues(text, sents, mentions, ctx.known_events, ctx.history)
+        + inf.span_clues(text, sents, ctx.known_events, ctx.history)
+    )
 
 
 def _office_bounds(text: str, hits: list[NameHit], today: dt.date) -> tuple[dt.date, dt.date]:
@@ -227,32 +286,45 @@ def _office_bounds(text: str, hits: list[NameHit], today: dt.date) -> tuple[dt.d
     return low, high
 
 
-def _weekday_year(text, sents, mentions, dateline: d.Mention, low: dt.date,
-                  high: dt.date) -> DateClaim | None:
+def _weekday_year(
+    text, sents, mentions, dateline: d.Mention, low: dt.date, high: dt.date
+) -> DateClaim | None:
     """A day and month with no year, and a weekday the text gives: the years that fit."""
     if low.year <= 1900:
         return None  # without an office window the weekday alone fits too many years
-    weekdays = [m for m in mentions if m.kind == "weekday" and m.offset == 0
-                and m.preposition in ("on", "")]
+    weekdays = [
+        m for m in mentions if m.kind == "weekday" and m.offset == 0 and m.preposition in ("on", "")
+    ]
     for m in weekdays:
         sentence = _sentence_of(m.start, sents)
         if sentence is None:
             continue
-        others = [x for x in mentions if sentence[0] <= x.start < sentence[1] and x is not m
-                  and x.kind in ("full", "day_month", "relative_day", "weekday")]
+        others = [
+            x
+            for x in mentions
+            if sentence[0] <= x.start < sentence[1]
+            and x is not m
+            and x.kind in ("full", "day_month", "relative_day", "weekday")
+        ]
         if others:
             continue
         years = inf.weekday_years(dateline.month, dateline.day, m.weekday, low, high)
         if len(years) == 1:
             year = years[0]
             return DateClaim(
-                DAY, year, dateline.month, dateline.day,
-                derivation=(f"dateline day and month; year {year} is the only year from "
-                            f"{low.year} to {high.year} (while the people named held the offices "
-                            f"the text gives them) in which {dateline.day} "
-                            f"{d.calendar.month_name[dateline.month]} was a "
-                            f"{inf.weekday_name(m.weekday)} ('{m.text}')"),
-                needs_review=True)
+                DAY,
+                year,
+                dateline.month,
+                dateline.day,
+                derivation=(
+                    f"dateline day and month; year {year} is the only year from "
+                    f"{low.year} to {high.year} (while the people named held the offices "
+                    f"the text gives them) in which {dateline.day} "
+                    f"{d.calendar.month_name[dateline.month]} was a "
+                    f"{inf.weekday_name(m.weekday)} ('{m.text}')"
+                ),
+                needs_review=True,
+            )
     return None
 
 
@@ -260,7 +332,7 @@ def _main_sentence(text: str, sents: list[tuple[int, int]]) -> tuple[int, int] |
     if not sents:
         return None
     for span in sents[:4]:
-        if _MAIN_WORDS.search(text[span[0]:span[1]]):
+        if _MAIN_WORDS.search(text[span[0] : span[1]]):
             return span
     return sents[0]
 
@@ -272,21 +344,22 @@ def _sentence_of(pos: int, sents) -> tuple[int, int] | None:
     return None
 
 
-def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
-                ctx: Context) -> ExtractedEvent | None:
+def _main_event(
+    text, layout, sents, main_span, mentions, hits, ref: DateClaim, ctx: Context
+) -> ExtractedEvent | None:
     if main_span is None:
         return None
     lead = [sents[0], main_span] if sents else []
     date: DateClaim | None = None
     for span in dict.fromkeys(lead):
-        sentence = text[span[0]:span[1]]
+        sentence = text[span[0] : span[1]]
         future = bool(d.FUTURE.search(sentence))
         for m in mentions:
             if not (span[0] <= m.start < span[1]):
                 continue
             if m.kind not in ("full", "day_month", "month_year", "relative_day", "weekday"):
                 continue
-            if _DEADLINE.search(text[max(0, m.start - 12):m.start]):
+            if _DEADLINE.search(text[max(0, m.start - 12) : m.start]):
                 continue
             resolved = d.resolve(m, ref, future=future)
             if resolved is None or not resolved.known:
@@ -297,27 +370,39 @@ def _main_event(text, layout, sents, main_span, mentions, hits, ref: DateClaim,
             break
     if date is None:
         if ref.known:
-            date = replace(ref, derivation=f"the article's own date: {ref.derivation}; the "
-                           "report gives the event no other date")
+            date = replace(
+                ref,
+                derivation=f"the article's own date: {ref.derivation}; the "
+                "report gives the event no other date",
+            )
         else:
             date = replace(ref)
     people_spans = list(dict.fromkeys(lead))
     participants = _people_in(hits, people_spans, text)
-    participants += [n for n in _office_holders(text, people_spans, date, ctx)
-                     if n not in participants]
+    participants += [
+        n for n in _office_holders(text, people_spans, date, ctx) if n not in participants
+    ]
     main_names = set(participants)
     mentioned = [h.actor.name for h in hits if h.actor.name not in main_names]
     # Organisations named around the main event (the EAEU summit, the OSCE Minsk Group).
-    mentioned += [h.actor.name for s, e in people_spans
-                  for h in ctx.registry.find(text, s, e, kinds=("organisation",))]
-    main_text = text[main_span[0]:main_span[1]]
+    mentioned += [
+        h.actor.name
+        for s, e in people_spans
+        for h in ctx.registry.find(text, s, e, kinds=("organisation",))
+    ]
+    main_text = text[main_span[0] : main_span[1]]
     summary = layout.title or one_line(main_text)
     return ExtractedEvent(
-        key="main", main=True, summary=one_line(summary), date=date,
-        evidence_start=main_span[0], evidence_end=main_span[1],
+        key="main",
+        main=True,
+        summary=one_line(summary),
+        date=date,
+        evidence_start=main_span[0],
+        evidence_end=main_span[1],
         kind=event_kind(main_text + " " + (layout.title or "")),
-        place=place_of(main_text) or place_of(text[sents[0][0]:sents[0][1]]),
-        participants=participants, mentioned=list(dict.fromkeys(mentioned)),
+        place=place_of(main_text) or place_of(text[sents[0][0] : sents[0][1]]),
+        participants=participants,
+        mentioned=list(dict.fromkeys(mentioned)),
         label=_document_label(main_text),
     )
 
@@ -343,8 +428,11 @@ def _check_against_dateline(claim: DateClaim, ref: DateClaim) -> DateClaim:
         lead_day = dt.date(claim.year, claim.month, claim.day)
         ref_day = dt.date(ref.year, ref.month, ref.day)
         if lead_day > ref_day + dt.timedelta(days=7) or lead_day < ref_day - dt.timedelta(days=366):
-            return replace(claim, needs_review=True,
-                           derivation=claim.derivation + "; far from the article's own date")
+            return replace(
+                claim,
+                needs_review=True,
+                derivation=claim.derivation + "; far from the article's own date",
+            )
     return claim
 
 
@@ -352,10 +440,14 @@ _NOT_TAKING_PART_BEFORE = re.compile(
     r"\b(?:late|memory\s+of|anniversary\s+of|named\s+after|according\s+to|quoting|quoted"
     r"|spokes(?:man|woman|person)(?:\s+for\s+the\s+\w+(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)?"
     r"|press\s+secretary|birth\s+of|death\s+of|legacy\s+of|founder|national\s+leader)"
-    r"[\s,]+(?:\w+\s+){0,2}$", re.I)
+    r"[\s,]+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _REPORTER_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:told|said\s+to|informed)\s+(?:reporters|journalists|the\s+press"
-    r"|media)", re.I)
+    r"|media)",
+    re.I,
+)
 
 
 def _people_in(hits: list[NameHit], spans, text: str) -> list[str]:
@@ -364,17 +456,18 @@ def _people_in(hits: list[NameHit], spans, text: str) -> list[str]:
     names = []
     for hit in hits:
         if any(s <= hit.start < e for s, e in spans):
-            before = text[max(0, hit.start - 80):hit.start]
+            before = text[max(0, hit.start - 80) : hit.start]
             if _NOT_TAKING_PART_BEFORE.search(before):
                 continue
-            if _REPORTER_AFTER.match(text[hit.end:hit.end + 60]):
+            if _REPORTER_AFTER.match(text[hit.end : hit.end + 60]):
                 continue
             names.append(hit.actor.name)
     return list(dict.fromkeys(names))
 
 
-def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: ExtractedEvent | None,
-                      ctx: Context) -> list[ExtractedEvent]:
+def _mentioned_events(
+    text, sents, mentions, hits, ref: DateClaim, main: ExtractedEvent | None, ctx: Context
+) -> list[ExtractedEvent]:
     events: list[ExtractedEvent] = []
     seen: set[tuple[int, str]] = set()
     main_span = (main.evidence_start, main.evidence_end) if main else None
@@ -383,11 +476,20 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
         span = _sentence_of(m.start, sents)
         if span is None or span == main_span:
             continue  # the main event's own sentence dates the main event
-        sentence = text[span[0]:span[1]]
+        sentence = text[span[0] : span[1]]
         has_event = bool(EVENT_VERBS.search(sentence))
-        before = text[max(span[0], m.start - 14):m.start]
-        if _DEADLINE.search(before) or m.preposition in ("by", "until", "till", "before", "to",
-                                                         "through", "of", "and", "between"):
+        before = text[max(span[0], m.start - 14) : m.start]
+        if _DEADLINE.search(before) or m.preposition in (
+            "by",
+            "until",
+            "till",
+            "before",
+            "to",
+            "through",
+            "of",
+            "and",
+            "between",
+        ):
             continue
         if m.kind in ("full", "month_year", "numeric_ambiguous"):
             claim = d.resolve(m, ref)
@@ -415,10 +517,21 @@ def _mentioned_events(text, sents, mentions, hits, ref: DateClaim, main: Extract
             continue  # the main event told again ("Today, the minister arrived ...")
         label = _document_label(sentence)
         digest = hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
-        events.append(ExtractedEvent(
-            key=f"m:{digest}:{m.text.lower()}", main=False, summary=one_line(sentence), date=claim,
-            evidence_start=span[0], evidence_end=span[1], kind=event_kind(sentence),
-            place=place_of(sentence), participants=people, mentioned=[], label=label))
+        events.append(
+            ExtractedEvent(
+                key=f"m:{digest}:{m.text.lower()}",
+                main=False,
+                summary=one_line(sentence),
+                date=claim,
+                evidence_start=span[0],
+                evidence_end=span[1],
+                kind=event_kind(sentence),
+                place=place_of(sentence),
+                participants=people,
+                mentioned=[],
+                label=label,
+            )
+        )
     return events
 
 
@@ -439,8 +552,11 @@ def _new_actors(text: str, sents, registry: Registry) -> list[NewActor]:
                 continue
             if any(w.lower() in {"the", "of", "and"} for w in name.split()):
                 continue
-            found[name] = NewActor(name=name, office=" ".join(m.group("office").split()),
-                                   evidence=one_line(text[s:e], 200))
+            found[name] = NewActor(
+                name=name,
+                office=" ".join(m.group("office").split()),
+                evidence=one_line(text[s:e], 200),
+            )
     return list(found.values())
 
 
@@ -449,13 +565,16 @@ def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[
     first = [extract_one(text, ctx) for _, text in items]
     out = list(first)
     for index, extra in second_pass_plan(items, first):
-        out[index] = extract_one(items[index][1],
-                                 replace(ctx, known_events=ctx.known_events + extra))
+        out[index] = extract_one(
+            items[index][1], replace(ctx, known_events=ctx.known_events + extra)
+        )
     return out
 
 
-def second_pass_plan(items: Sequence[tuple[str, str]], first: list[ExtractedArticle],
-                     ) -> list[tuple[int, list[KnownEvent]]]:
+def second_pass_plan(
+    items: Sequence[tuple[str, str]],
+    first: list[ExtractedArticle],
+) -> list[tuple[int, list[KnownEvent]]]:
     """Which articles to extract again, and with which documents the rest of the batch dates.
 
     Only articles whose main date is not stated and that name a document are redone.
@@ -463,8 +582,12 @@ def second_pass_plan(items: Sequence[tuple[str, str]], first: list[ExtractedArti
     batch_known: list[tuple[int, KnownEvent]] = []
     for index, (result, (name, _)) in enumerate(zip(first, items, strict=True)):
         for event in result.events:
-            if event.label and event.date.known and event.date.precision in (DAY, MONTH) \
-                    and not event.date.needs_review:
+            if (
+                event.label
+                and event.date.known
+                and event.date.precision in (DAY, MONTH)
+                and not event.date.needs_review
+            ):
                 batch_known.append((index, KnownEvent(event.label, event.date, source=name)))
     if not batch_known:
         return []
@@ -475,9 +598,12 @@ def second_pass_plan(items: Sequence[tuple[str, str]], first: list[ExtractedArti
     plan = []
     for index, (result, (_, text)) in enumerate(zip(first, items, strict=True)):
         main = next((e for e in result.events if e.main), None)
-        body = text[result.body_start:result.body_end]
-        if main is None or (main.date.known and not main.date.needs_review) \
-                or not _CLUE_WORDS.search(body):
+        body = text[result.body_start : result.body_end]
+        if (
+            main is None
+            or (main.date.known and not main.date.needs_review)
+            or not _CLUE_WORDS.search(body)
+        ):
             continue  # dated already, or no words that could tie it to another article's date
         names = inf._document_names(body)
         if not names:
@@ -485,8 +611,7 @@ def second_pass_plan(items: Sequence[tuple[str, str]], first: list[ExtractedArti
         others = []
         for entries in by_label.values():
             candidates = [k for i, k in entries if i != index]
-            if not candidates or not any(inf.labels_match(n, candidates[0].label)
-                                         for n in names):
+            if not candidates or not any(inf.labels_match(n, candidates[0].label) for n in names):
                 continue
             best = min(candidates, key=lambda k: {DAY: 0, MONTH: 1}.get(k.date.precision, 2))
             if all(k.date.year == best.date.year for k in candidates):

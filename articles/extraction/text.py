@@ -5,11 +5,55 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)]*\s+(?=["'“‘«(\[–—-]?\s*[A-Z0-9А-Я])""")
-_ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "no", "vs", "jr", "sr",
-                  "prof", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                  "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "mt", "ft",
-                  "approx", "est", "dept", "univ", "adm", "capt", "maj", "sgt", "u.s", "e.g",
-                  "i.e", "etc", "al"}
+_ABBREVIATIONS = {
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "no",
+    "vs",
+    "jr",
+    "sr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "mt",
+    "ft",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "adm",
+    "capt",
+    "maj",
+    "sgt",
+    "u.s",
+    "e.g",
+    "i.e",
+    "etc",
+    "al",
+}
 
 
 def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -18,7 +62,7 @@ def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         cursor = start
         for m in _BOUNDARY.finditer(text, start, end):
-            word = re.search(r"([\w.]+)[.!?…]*[\"'”’»)]*\s*$", text[cursor:m.end()])
+            word = re.search(r"([\w.]+)[.!?…]*[\"'”’»)]*\s*$", text[cursor : m.end()])
             token = word.group(1).rstrip(".").lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -69,22 +113,42 @@ PAST_EVENT = re.compile(
     r"|elected|appointed|ratified|concluded|hosted|received|decided|withdrew|invaded|occurred"
     r"|crashed|recogni[sz]ed|handed\s+over|founded|created|formed|liberated|died|resigned"
     r"|talked|spoke|discussed|called|phoned|travell?ed|came|went|approved|accepted"
-    r"|(?:signing|adoption|conclusion|opening|establishment)\s+of)\b", re.I)
+    r"|(?:signing|adoption|conclusion|opening|establishment)\s+of)\b",
+    re.I,
+)
 
 _KINDS = [
-    ("call", r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
-             r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b"),
-    ("agreement", r"\bsign(?:ed|ing|s)?\b|\b(?:agreement|treaty|memorandum|accord|declaration"
-                  r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)"),
-    ("incident", r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
-                 r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b"),
-    ("meeting", r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
-                r"|discuss(?:ed|ion))\b"),
+    (
+        "call",
+        r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
+        r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b",
+    ),
+    (
+        "agreement",
+        r"\bsign(?:ed|ing|s)?\b|\b(?:agreement|treaty|memorandum|accord|declaration"
+        r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)",
+    ),
+    (
+        "incident",
+        r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
+        r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b",
+    ),
+    (
+        "meeting",
+        r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
+        r"|discuss(?:ed|ion))\b",
+    ),
     ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
-    ("economic", r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
-                 r"|transit|corridor)\b"),
-    ("statement", r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
-                  r"|pointed\s+out|emphasi[sz]ed)\b"),
+    (
+        "economic",
+        r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
+        r"|transit|corridor)\b",
+    ),
+    (
+        "statement",
+        r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
+        r"|pointed\s+out|emphasi[sz]ed)\b",
+    ),
 ]
 _KIND_RES = [(kind, re.compile(p, re.I)) for kind, p in _KINDS]
 
@@ -98,21 +162,90 @@ def event_kind(text: str) -> str:
 
 
 PLACES = (
-    "Baku", "Moscow", "Sochi", "St. Petersburg", "Saint Petersburg", "St Petersburg", "Yerevan",
-    "Ankara", "Istanbul", "Tehran", "Tbilisi", "Minsk", "Astana", "Nur-Sultan", "Almaty",
-    "Ashgabat", "Dushanbe", "Bishkek", "Tashkent", "Kazan", "Astrakhan", "Makhachkala",
-    "Derbent", "Grozny", "Vladikavkaz", "Kyiv", "Kiev", "Ganja", "Sumgait", "Shusha", "Shushi",
-    "Nakhchivan", "Khankendi", "Stepanakert", "Lachin", "Aghdam", "Fuzuli", "Gabala", "Lankaran",
-    "Prague", "Brussels", "Paris", "Geneva", "Vienna", "Berlin", "London", "Washington",
-    "New York", "Beijing", "Granada", "Munich", "Davos", "Dubai", "Doha", "Abu Dhabi", "Riyadh",
-    "Kremlin", "Novo-Ogaryovo", "Valdai", "Vladivostok", "Yekaterinburg", "Nizhny Novgorod",
-    "Samara", "Volgograd", "Rostov-on-Don", "Krasnodar", "Stavropol", "Aktau", "Turkmenbashi",
-    "Batumi", "Gyumri", "Nicosia", "Budapest", "Rome", "Madrid", "Warsaw", "Belgrade", "Alma-Ata",
+    "Baku",
+    "Moscow",
+    "Sochi",
+    "St. Petersburg",
+    "Saint Petersburg",
+    "St Petersburg",
+    "Yerevan",
+    "Ankara",
+    "Istanbul",
+    "Tehran",
+    "Tbilisi",
+    "Minsk",
+    "Astana",
+    "Nur-Sultan",
+    "Almaty",
+    "Ashgabat",
+    "Dushanbe",
+    "Bishkek",
+    "Tashkent",
+    "Kazan",
+    "Astrakhan",
+    "Makhachkala",
+    "Derbent",
+    "Grozny",
+    "Vladikavkaz",
+    "Kyiv",
+    "Kiev",
+    "Ganja",
+    "Sumgait",
+    "Shusha",
+    "Shushi",
+    "Nakhchivan",
+    "Khankendi",
+    "Stepanakert",
+    "Lachin",
+    "Aghdam",
+    "Fuzuli",
+    "Gabala",
+    "Lankaran",
+    "Prague",
+    "Brussels",
+    "Paris",
+    "Geneva",
+    "Vienna",
+    "Berlin",
+    "London",
+    "Washington",
+    "New York",
+    "Beijing",
+    "Granada",
+    "Munich",
+    "Davos",
+    "Dubai",
+    "Doha",
+    "Abu Dhabi",
+    "Riyadh",
+    "Kremlin",
+    "Novo-Ogaryovo",
+    "Valdai",
+    "Vladivostok",
+    "Yekaterinburg",
+    "Nizhny Novgorod",
+    "Samara",
+    "Volgograd",
+    "Rostov-on-Don",
+    "Krasnodar",
+    "Stavropol",
+    "Aktau",
+    "Turkmenbashi",
+    "Batumi",
+    "Gyumri",
+    "Nicosia",
+    "Budapest",
+    "Rome",
+    "Madrid",
+    "Warsaw",
+    "Belgrade",
+    "Alma-Ata",
 )
 _PLACE_RE = re.compile(
     r"\b(?:in|at|(?:visit|trip|travell?ed|arrived|came|went|flew)\s+to)\s+(?:the\s+)?(?:(?:Azerbaijani|Russian|Armenian|Turkish|Iranian|Georgian)"
     r"\s+)?(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
-    r"(?P<place>" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
+    r"(?P<place>" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
+)
 
 
 def place_of(text: str) -> str | None:
@@ -120,6 +253,11 @@ def place_of(text: str) -> str | None:
     if not m:
         return None
     place = m.group("place")
-    return {"St Petersburg": "St. Petersburg", "Saint Petersburg": "St. Petersburg",
-            "Kremlin": "Moscow", "Novo-Ogaryovo": "Moscow", "Kiev": "Kyiv",
-            "Alma-Ata": "Almaty"}.get(place, place)
+    return {
+        "St Petersburg": "St. Petersburg",
+        "Saint Petersburg": "St. Petersburg",
+        "Kremlin": "Moscow",
+        "Novo-Ogaryovo": "Moscow",
+        "Kiev": "Kyiv",
+        "Alma-Ata": "Almaty",
+    }.get(place, place)

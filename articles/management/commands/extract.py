@@ -24,8 +24,9 @@ class Command(BaseCommand):
         loaded = []
         for path in files:
             try:
-                loaded.append((str(path), read_article_file(
-                    path, max_bytes=settings.ARTICLE_MAX_BYTES).text))
+                loaded.append(
+                    (str(path), read_article_file(path, max_bytes=settings.ARTICLE_MAX_BYTES).text)
+                )
             except BadArticle as exc:
                 errors.append((str(path), str(exc)))
         results = extract_batch(loaded)

@@ -12,11 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="article files or folders")
-        parser.add_argument("--reextract", action="store_true",
-                            help="run extraction again on articles already imported "
-                                 "(editors' corrections are kept)")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="extract and report, write nothing")
+        parser.add_argument(
+            "--reextract",
+            action="store_true",
+            help="run extraction again on articles already imported "
+            "(editors' corrections are kept)",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="extract and report, write nothing"
+        )
 
     def handle(self, *args, **options):
         show_progress = sys.stderr.isatty() and options["verbosity"] > 0
@@ -29,8 +33,12 @@ class Command(BaseCommand):
                 if done == total:
                     sys.stderr.write("\n")
 
-        report = import_paths(options["paths"], reextract=options["reextract"],
-                              dry_run=options["dry_run"], progress=progress)
+        report = import_paths(
+            options["paths"],
+            reextract=options["reextract"],
+            dry_run=options["dry_run"],
+            progress=progress,
+        )
         if options["verbosity"] > 1:
             for name, outcome in report.results:
                 self.stdout.write(f"{name}: {outcome}")
