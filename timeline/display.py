@@ -16,7 +16,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
-from timeline.forms import EventFilters
+from timeline.filters import EventFilters
 from timeline.models import DatePrecision, Event, EventQuerySet, Source
 from timeline.selectors import MATCH_END, MATCH_START
 
@@ -30,9 +30,10 @@ PER_PAGE = 50
 class EventGroup:
     """Events under one heading. Empty headings mean the group continues the previous page's."""
 
-    year_heading: str
-    heading: str
-    anchor: str
+    year_heading: str = ""
+    year_anchor: str = ""
+    heading: str = ""
+    anchor: str = ""
     events: list[Event] = field(default_factory=list)
 
 
@@ -55,8 +56,9 @@ class EventPage:
         return [event for group in self.groups for event in group.events]
 
 
-def page_of(events: EventQuerySet, *, number: int, total: int, grouped: bool,
-            per_page: int = PER_PAGE) -> EventPage:
+def page_of(
+    events: EventQuerySet, *, number: int, total: int, grouped: bool, per_page: int = PER_PAGE
+) -> EventPage:
     """One page of `events` (offset paging), grouped under date headings if `grouped`."""
     num_pages = max(1, math.ceil(total / per_page))
     requested, number = number, min(number, num_pages)
@@ -68,10 +70,16 @@ def page_of(events: EventQuerySet, *, number: int, total: int, grouped: bool,
     if grouped:
         groups = group_by_date(rows, previous=previous)
     else:
-        groups = [EventGroup("", "", "", rows)] if rows else []
-    return EventPage(number=number, num_pages=num_pages, total=total,
-                     first_index=offset + 1 if rows else 0, last_index=offset + len(rows),
-                     groups=groups, requested=requested)
+        groups = [EventGroup(events=rows)] if rows else []
+    return EventPage(
+        number=number,
+        num_pages=num_pages,
+        total=total,
+        first_index=offset + 1 if rows else 0,
+        last_index=offset + len(rows),
+        groups=groups,
+        requested=requested,
+    )
 
 
 def _date_key(event: Event) -> tuple:
@@ -97,26 +105,41 @@ def group_by_date(events: Iterable[Event], *, previous: Event | None = None) -> 
 
 def _group(key: tuple, *, new_year: bool, new_heading: bool) -> EventGroup:
     year, month = key
-    if year == "unknown":
-        return EventGroup("Date unknown" if new_year else "", "", "undated" if new_year else "")
-    if not new_heading:
-        return EventGroup("", "", "")
-    if month == 0:
-        heading, anchor = f"Sometime in {year}", f"y{year}-sometime"
-    else:
-        heading, anchor = f"{_MONTHS[month - 1]} {year}", f"y{year}-{month:02d}"
-    return EventGroup(str(year) if new_year else "", heading, anchor)
+    group = EventGroup()
+    if new_year:
+        group.year_heading, group.year_anchor = (
+            ("Date unknown", "undated") if year == "unknown" else (str(year), f"y{year}")
+        )
+    if new_heading and year != "unknown":
+        group.heading, group.anchor = (
+            (f"Sometime in {year}", f"y{year}-sometime")
+            if month == 0
+            else (f"{_MONTHS[month - 1]} {year}", f"y{year}-{month:02d}")
+        )
+    return group
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def highlighted(headline: str) -> SafeString:
     """Escape a search headline, then turn its match markers into <mark>."""
     text = str(escape(headline))
     text = re.sub(f"{MATCH_START}(.*?){MATCH_END}", r"<mark>\1</mark>", text, flags=re.S)
-    return mark_safe(text.replace(MATCH_START, "").replace(MATCH_END, ""))  # noqa: S308
+    return mark_safe(text.replace(MATCH_START, "").replace(MATCH_END, ""))  # escaped above
 
 
 # The per-year bar chart -------------------------------------------------------------------
@@ -182,20 +205,32 @@ def year_chart(counts: Sequence[tuple[int | None, int]], filters: EventFilters) 
     for i, year in enumerate(years):
         n = by_year.get(year, 0)
         height = round(CHART_PLOT * n / tallest) if n else 0
-        bars.append(Bar(
-            year=year, count=n, x=2 + i * pitch, y=CHART_TOP + CHART_PLOT - height, height=height,
-            center=2 + i * pitch + bar_width / 2,
-            query=filters.query(year=year, year_from=None, year_to=None, page=1, format=""),
-            selected=(first is not None or last is not None)
-            and (first or year) <= year <= (last or year),
-            labelled=year % step == 0 or len(years) == 1,
-        ))
-    return YearChart(bars=bars, width=4 + len(years) * pitch, bar_width=bar_width,
-                     height=CHART_TOP + CHART_PLOT + CHART_BOTTOM,
-                     baseline=CHART_TOP + CHART_PLOT, plot_top=CHART_TOP, plot_height=CHART_PLOT,
-                     show_counts=pitch >= 18,
-                     undated=sum(n for year, n in counts if year is None),
-                     total=sum(n for _, n in counts))
+        bars.append(
+            Bar(
+                year=year,
+                count=n,
+                x=2 + i * pitch,
+                y=CHART_TOP + CHART_PLOT - height,
+                height=height,
+                center=2 + i * pitch + bar_width / 2,
+                query=filters.query(year=year, year_from=None, year_to=None, page=1, format=""),
+                selected=(first is not None or last is not None)
+                and (first or year) <= year <= (last or year),
+                labelled=year % step == 0 or len(years) == 1,
+            )
+        )
+    return YearChart(
+        bars=bars,
+        width=4 + len(years) * pitch,
+        bar_width=bar_width,
+        height=CHART_TOP + CHART_PLOT + CHART_BOTTOM,
+        baseline=CHART_TOP + CHART_PLOT,
+        plot_top=CHART_TOP,
+        plot_height=CHART_PLOT,
+        show_counts=pitch >= 18,
+        undated=sum(n for year, n in counts if year is None),
+        total=sum(n for _, n in counts),
+    )
 
 
 # An article's raw text with its passages marked ----------------------------------------
@@ -268,8 +303,15 @@ def split_text(text: str, spans: Sequence[Span], cuts: Iterable[int] = ()) -> li
     an empty span becomes an empty segment, so its anchor still exists.
     """
     n = len(text)
-    points = sorted({0, n, *(max(0, min(c, n)) for c in cuts),
-                     *(s.start for s in spans), *(s.end for s in spans)})
+    points = sorted(
+        {
+            0,
+            n,
+            *(max(0, min(c, n)) for c in cuts),
+            *(s.start for s in spans),
+            *(s.end for s in spans),
+        }
+    )
     ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.kind != "passage", s.event_id))
     anchored: set[int] = set()
 
@@ -306,8 +348,9 @@ def article_regions(article: Article, sources: Iterable[Source]) -> list[Region]
         else:
             regions[2].segments.append(segment)
     # Whitespace around the body is not worth a "not part of the article" box.
-    return [r for r in regions
-            if r.kind == "body" or r.has_passages or (r.segments and not r.is_blank)]
+    return [
+        r for r in regions if r.kind == "body" or r.has_passages or (r.segments and not r.is_blank)
+    ]
 
 
 def render_segments(segments: Iterable[Segment]) -> SafeString:
@@ -318,18 +361,27 @@ def render_segments(segments: Iterable[Segment]) -> SafeString:
             span = layer.span
             if span.kind == "passage":
                 if layer.anchor:
-                    parts.append(format_html(
-                        '<mark class="passage p-{id}" id="event-{id}">'
-                        '<a class="passage-tag" href="{url}" title="{summary}">event {id}</a>',
-                        id=span.event_id, url=reverse("event_detail", args=[span.event_id]),
-                        summary=span.summary))
+                    parts.append(
+                        format_html(
+                            '<mark class="passage p-{id}" id="event-{id}">'
+                            '<a class="passage-tag" href="{url}" title="{summary}">event {id}</a>',
+                            id=span.event_id,
+                            url=reverse("event_detail", args=[span.event_id]),
+                            summary=span.summary,
+                        )
+                    )
                 else:
                     parts.append(format_html('<mark class="passage p-{}">', span.event_id))
             else:
-                parts.append(format_html(
-                    '<span class="date-evidence" title="Date evidence for event {}">',
-                    span.event_id))
+                parts.append(
+                    format_html(
+                        '<span class="date-evidence" title="Date evidence for event {}">',
+                        span.event_id,
+                    )
+                )
         parts.append(escape(segment.text))
-        parts.extend("</mark>" if layer.span.kind == "passage" else "</span>"
-                     for layer in reversed(segment.layers))
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+        parts.extend(
+            "</mark>" if layer.span.kind == "passage" else "</span>"
+            for layer in reversed(segment.layers)
+        )
+    return mark_safe("".join(parts))  # every piece above is escaped

@@ -22,9 +22,22 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "ics": "text/calendar; charset=utf-8",
 }
-CSV_COLUMNS = ["id", "date", "precision", "date_start", "date_end", "needs_review",
-               "date_derivation", "kind", "place", "summary", "participants", "mentioned",
-               "sources", "url"]
+CSV_COLUMNS = [
+    "id",
+    "date",
+    "precision",
+    "date_start",
+    "date_end",
+    "needs_review",
+    "date_derivation",
+    "kind",
+    "place",
+    "summary",
+    "participants",
+    "mentioned",
+    "sources",
+    "url",
+]
 
 
 def export_response(fmt: str, events: Iterable[Event], *, request: HttpRequest) -> HttpResponse:
@@ -35,12 +48,14 @@ def export_response(fmt: str, events: Iterable[Event], *, request: HttpRequest) 
     elif fmt == "ics":
         response = HttpResponse(to_ics(events, request=request), content_type=CONTENT_TYPES["ics"])
     elif fmt == "timelinejs":
-        return JsonResponse(to_timelinejs(events, request=request),
-                            json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(
+            to_timelinejs(events, request=request), json_dumps_params={"ensure_ascii": False}
+        )
     else:
-        return JsonResponse({"count": len(events),
-                             "events": [as_json(e, request=request) for e in events]},
-                            json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(
+            {"count": len(events), "events": [as_json(e, request=request) for e in events]},
+            json_dumps_params={"ensure_ascii": False},
+        )
     response["Content-Disposition"] = f'attachment; filename="russia-azerbaijan-timeline.{fmt}"'
     return response
 
@@ -63,8 +78,15 @@ def write_csv(out, events: Iterable[Event], *, request: HttpRequest) -> None:
     writer.writerow(CSV_COLUMNS)
     for e in events:
         row = [
-            e.pk, e.date_label, e.date_precision, e.date_start or "", e.date_end or "",
-            "yes" if e.needs_review else "no", e.date_derivation, e.get_kind_display(), e.place,
+            e.pk,
+            e.date_label,
+            e.date_precision,
+            e.date_start or "",
+            e.date_end or "",
+            "yes" if e.needs_review else "no",
+            e.date_derivation,
+            e.get_kind_display(),
+            e.place,
             e.summary,
             "; ".join(a.name for a in _participants(e, Role.PARTICIPANT)),
             "; ".join(a.name for a in _participants(e, Role.MENTIONED)),
@@ -95,13 +117,21 @@ def as_json(e: Event, *, request: HttpRequest) -> dict:
             "needs_review": e.needs_review,
         },
         "participants": [
-            {"name": p.actor.name, "slug": p.actor.slug, "role": p.role,
-             "url": request.build_absolute_uri(p.actor.get_absolute_url())}
+            {
+                "name": p.actor.name,
+                "slug": p.actor.slug,
+                "role": p.role,
+                "url": request.build_absolute_uri(p.actor.get_absolute_url()),
+            }
             for p in e.participations.all()
         ],
         "sources": [
-            {"article_id": s.article_id, "title": s.article.title or s.article.file_name,
-             "main_event": s.is_main, "url": request.build_absolute_uri(s.get_absolute_url())}
+            {
+                "article_id": s.article_id,
+                "title": s.article.title or s.article.file_name,
+                "main_event": s.is_main,
+                "url": request.build_absolute_uri(s.get_absolute_url()),
+            }
             for s in e.sources.all()
         ],
     }
@@ -126,30 +156,53 @@ def to_timelinejs(events: Iterable[Event], *, request: HttpRequest) -> dict:
     for e in events:
         if e.date_start is None:
             continue
-        note = f"<p><em>Date needs review: {escape(e.date_derivation)}</em></p>" \
-            if e.needs_review else ""
+        note = (
+            f"<p><em>Date needs review: {escape(e.date_derivation)}</em></p>"
+            if e.needs_review
+            else ""
+        )
         sources = format_html_join(
-            ", ", '<a href="{}">{}</a>',
-            ((request.build_absolute_uri(s.get_absolute_url()), s.article.title or "source")
-             for s in e.sources.all()))
-        slides.append({
-            "unique_id": f"event-{e.pk}",
-            "start_date": _timelinejs_date(e),
-            "group": e.get_kind_display(),
-            "text": {"headline": str(escape(e.summary)),
-                     "text": f"{note}<p>Sources: {sources}</p>"},
-        })
-    return {"title": {"text": {"headline": "Russia–Azerbaijan relations",
-                               "text": "Dates at the precision the sources support."}},
-            "events": slides}
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (request.build_absolute_uri(s.get_absolute_url()), s.article.title or "source")
+                for s in e.sources.all()
+            ),
+        )
+        slides.append(
+            {
+                "unique_id": f"event-{e.pk}",
+                "start_date": _timelinejs_date(e),
+                "group": e.get_kind_display(),
+                "text": {
+                    "headline": str(escape(e.summary)),
+                    "text": f"{note}<p>Sources: {sources}</p>",
+                },
+            }
+        )
+    return {
+        "title": {
+            "text": {
+                "headline": "Russia–Azerbaijan relations",
+                "text": "Dates at the precision the sources support.",
+            }
+        },
+        "events": slides,
+    }
 
 
 # iCalendar --------------------------------------------------------------------------------
 
 
 def _ics_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
@@ -168,9 +221,14 @@ def _fold(line: str) -> str:
 def to_ics(events: Iterable[Event], *, request: HttpRequest) -> str:
     host = request.get_host().split(":")[0] or "timeline"
     now = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ru-az-timeline//pages//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             "X-WR-CALNAME:Russia–Azerbaijan relations: a timeline"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//ru-az-timeline//pages//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Russia–Azerbaijan relations: a timeline",
+    ]
     for e in events:
         if e.date_start is None or e.date_end is None:
             continue
@@ -182,8 +240,7 @@ def to_ics(events: Iterable[Event], *, request: HttpRequest) -> str:
             description.append(f"How it was dated: {e.date_derivation}.")
         if e.needs_review:
             description.append("The date needs review.")
-        stamp = (e.updated_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-                 if e.updated_at else now)
+        stamp = e.updated_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ") if e.updated_at else now
         lines += [
             "BEGIN:VEVENT",
             f"UID:event-{e.pk}@{host}",

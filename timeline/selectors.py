@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articles.models import Article
-from timeline.forms import EventFilters
+from timeline.filters import EventFilters
 from timeline.models import Actor, Event, EventQuerySet, Source
 
 # SearchHeadline wraps matches in these; they are turned into <mark> after escaping.
@@ -20,8 +20,10 @@ class FilterChoices:
 
 def filter_choices() -> FilterChoices:
     """What the filter form offers, and what it accepts (two queries)."""
-    return FilterChoices(actors=list(Actor.objects.with_event_counts().order_by("name")),
-                         places=Event.objects.places())
+    return FilterChoices(
+        actors=list(Actor.objects.with_event_counts().order_by("name")),
+        places=Event.objects.places(),
+    )
 
 
 def filtered_events(filters: EventFilters, *, ignore_years: bool = False) -> EventQuerySet:
@@ -54,5 +56,8 @@ def listed_events(filters: EventFilters) -> EventQuerySet:
 
 def sources_in(article: Article) -> list[Source]:
     """The article's sources with their events, in reading order (outer passages first)."""
-    return list(Source.objects.filter(article=article).select_related("event")
-                .order_by("passage_start", "-passage_end", "event_id"))
+    return list(
+        Source.objects.filter(article=article)
+        .select_related("event")
+        .order_by("passage_start", "-passage_end", "event_id")
+    )

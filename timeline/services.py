@@ -71,7 +71,8 @@ def apply_correction(*, event: Event, values: Mapping[str, Any] | None = None) -
     before = Event.objects.select_for_update().filter(pk=event.pk).first() if event.pk else None
     changed = lockable_changes(before=before, after=event)
     date_changed = before is not None and any(
-        getattr(before, name) != getattr(event, name) for name in DATE_FIELDS)
+        getattr(before, name) != getattr(event, name) for name in DATE_FIELDS
+    )
     if date_changed and before.date_derivation == event.date_derivation:
         was = format_date(before.date_precision, before.date_start)
         why = f": {before.date_derivation}" if before.date_derivation else ""
@@ -79,7 +80,12 @@ def apply_correction(*, event: Event, values: Mapping[str, Any] | None = None) -
         changed.add("date_derivation")
     already = set(before.locked_fields) if before else set(event.locked_fields)
     event.locked_fields = sorted(already | changed)
-    event.save()
+    if before is None:
+        event.save()
+    else:
+        # Only what an editor controls: an event rebuilt from history (a revert) lacks the
+        # columns history does not keep, such as the searchable passages.
+        event.save(update_fields=[*MACHINE_FIELDS, "locked_fields", "precision_rank", "updated_at"])
     return changed - already
 
 
@@ -129,8 +135,9 @@ def unlock_events(*, events: Iterable[Event]) -> int:
 @transaction.atomic
 def mark_actors_reviewed(*, actors: Iterable[Actor]) -> int:
     count = 0
-    for actor in Actor.objects.select_for_update().filter(pk__in=[a.pk for a in actors],
-                                                         reviewed=False):
+    for actor in Actor.objects.select_for_update().filter(
+        pk__in=[a.pk for a in actors], reviewed=False
+    ):
         actor.reviewed = True
         actor.save()
         count += 1
@@ -184,7 +191,8 @@ def merge_events(*, events: Sequence[Event], keep: Event | None = None) -> Event
 
     target.locked_fields = sorted(locked)
     target.passages = "\n".join(
-        s.passage for s in Source.objects.filter(event=target).select_related("article"))
+        s.passage for s in Source.objects.filter(event=target).select_related("article")
+    )
     target.save()
     Event.objects.filter(pk__in=[e.pk for e in others]).delete()
     return target
@@ -192,8 +200,12 @@ def merge_events(*, events: Sequence[Event], keep: Event | None = None) -> Event
 
 def busiest_actor(actors: Sequence[Actor]) -> Actor:
     """The actor with the most participations (the oldest on a tie): the default merge target."""
-    counts = dict(Participation.objects.filter(actor__in=actors).values("actor")
-                  .annotate(n=Count("id")).values_list("actor", "n"))
+    counts = dict(
+        Participation.objects.filter(actor__in=actors)
+        .values("actor")
+        .annotate(n=Count("id"))
+        .values_list("actor", "n")
+    )
     return min(actors, key=lambda a: (-counts.get(a.pk, 0), a.created_at, a.pk))
 
 
@@ -203,8 +215,12 @@ def merge_actors(*, into: Actor, others: Sequence[Actor]) -> Actor:
     the duplicates' names and aliases become aliases, so extraction finds the merged actor
     under any of them."""
     target = Actor.objects.select_for_update().get(pk=into.pk)
-    rows = list(Actor.objects.select_for_update().filter(pk__in=[a.pk for a in others])
-                .exclude(pk=target.pk).order_by("pk"))
+    rows = list(
+        Actor.objects.select_for_update()
+        .filter(pk__in=[a.pk for a in others])
+        .exclude(pk=target.pk)
+        .order_by("pk")
+    )
     if not rows:
         raise ValueError("Choose at least two actors to merge.")
     present = {p.event_id: p for p in target.participations.all()}
@@ -235,13 +251,20 @@ def merge_actors(*, into: Actor, others: Sequence[Actor]) -> Actor:
 def ensure_editors_group() -> Group:
     """Create or update the Editors group so it holds exactly ``EDITOR_PERMISSIONS``."""
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    wanted = {(app, f"{action}_{model}")
-              for app, models in EDITOR_PERMISSIONS.items()
-              for model, actions in models.items() for action in actions}
-    perms = [p for p in Permission.objects.filter(
-        content_type__app_label__in=EDITOR_PERMISSIONS,
-        codename__in=[codename for _, codename in wanted]).select_related("content_type")
-        if (p.content_type.app_label, p.codename) in wanted]
+    wanted = {
+        (app, f"{action}_{model}")
+        for app, models in EDITOR_PERMISSIONS.items()
+        for model, actions in models.items()
+        for action in actions
+    }
+    perms = [
+        p
+        for p in Permission.objects.filter(
+            content_type__app_label__in=EDITOR_PERMISSIONS,
+            codename__in=[codename for _, codename in wanted],
+        ).select_related("content_type")
+        if (p.content_type.app_label, p.codename) in wanted
+    ]
     missing = wanted - {(p.content_type.app_label, p.codename) for p in perms}
     if missing:
         raise RuntimeError(f"permissions missing (run migrate first): {sorted(missing)}")
@@ -250,8 +273,9 @@ def ensure_editors_group() -> Group:
 
 
 @transaction.atomic
-def create_editor(*, username: str, password: str | None = None, email: str = ""
-                  ) -> tuple[Any, bool]:
+def create_editor(
+    *, username: str, password: str | None = None, email: str = ""
+) -> tuple[Any, bool]:
     """A staff account in the Editors group; True when the account is new.
 
     An existing account keeps its password unless one is given. A new account needs one:

@@ -14,7 +14,7 @@ from django_htmx.http import push_url
 from articles.models import Article
 from timeline import display, selectors
 from timeline.exports import export_response
-from timeline.forms import FORMATS, ORDERS, EventFilterForm
+from timeline.filters import FORMATS, ORDERS, EventFilterForm
 from timeline.models import Actor, Event, EventKind
 
 
@@ -35,40 +35,51 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     sources = selectors.sources_in(article)
-    return render(request, "timeline/article_detail.html", {
-        "article": article,
-        "regions": display.article_regions(article, sources),
-        "sources": sources,
-        "event_ids": sorted({s.event_id for s in sources}),
-    })
+    return render(
+        request,
+        "timeline/article_detail.html",
+        {
+            "article": article,
+            "regions": display.article_regions(article, sources),
+            "sources": sources,
+            "event_ids": sorted({s.event_id for s in sources}),
+        },
+    )
 
 
-def _chronology_page(request: HttpRequest, template: str, *,
-                     actor: Actor | None = None) -> HttpResponse:
+def _chronology_page(
+    request: HttpRequest, template: str, *, actor: Actor | None = None
+) -> HttpResponse:
     """The chronology, or the actor page (the chronology with one actor fixed)."""
     choices = selectors.filter_choices()
-    form = EventFilterForm(request.GET, actors=choices.actors, places=choices.places,
-                           fixed_actor=actor)
+    form = EventFilterForm(
+        request.GET, actors=choices.actors, places=choices.places, fixed_actor=actor
+    )
     filters = form.filters()
     if filters.format:
         return export_response(filters.format, selectors.listed_events(filters), request=request)
 
     total = selectors.filtered_events(filters).count()
-    page = display.page_of(selectors.listed_events(filters), number=filters.page, total=total,
-                           grouped=not filters.by_relevance)
+    page = display.page_of(
+        selectors.listed_events(filters),
+        number=filters.page,
+        total=total,
+        grouped=not filters.by_relevance,
+    )
     partial = _swapped_part(request, page)
-    if partial == "results" or not partial:
+    chart = None  # "More" appends events only; the chart stays as it was
+    if partial != "page":
         chart = display.year_chart(
-            selectors.filtered_events(filters, ignore_years=True).count_by_year(), filters)
-    else:
-        chart = None  # "More" appends events only
+            selectors.filtered_events(filters, ignore_years=True).count_by_year(), filters
+        )
     context = {
         "actor": actor,
         "filters": filters,
         "page": page,
         "chart": chart,
-        "actor_choices": [a for a in choices.actors
-                          if a != actor and (a.event_count or a in filters.actors)],
+        "actor_choices": [
+            a for a in choices.actors if a != actor and (a.event_count or a in filters.actors)
+        ],
         "places": choices.places,
         "kinds": EventKind.choices,
         "orders": ORDERS,
@@ -92,4 +103,3 @@ def _swapped_part(request: HttpRequest, page: display.EventPage) -> str:
     if not htmx or htmx.boosted or htmx.history_restore_request:
         return ""
     return "page" if page.requested > 1 else "results"
-

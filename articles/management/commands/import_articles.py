@@ -3,6 +3,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from articles.services import import_paths
 
@@ -33,12 +34,19 @@ class Command(BaseCommand):
                 if done == total:
                     sys.stderr.write("\n")
 
-        report = import_paths(
-            options["paths"],
-            reextract=options["reextract"],
-            dry_run=options["dry_run"],
-            progress=progress,
-        )
+        try:
+            report = import_paths(
+                options["paths"],
+                reextract=options["reextract"],
+                dry_run=options["dry_run"],
+                progress=progress,
+            )
+        except OperationalError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no detail"
+            raise CommandError(
+                f"database connection lost ({reason}); the article in flight was rolled back, "
+                "run the same command again to import the rest"
+            ) from exc
         if options["verbosity"] > 1:
             for name, outcome in report.results:
                 self.stdout.write(f"{name}: {outcome}")

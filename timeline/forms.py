@@ -11,8 +11,20 @@ from django.core.exceptions import ValidationError
 
 from timeline.models import PRECISION_RANK, DatePrecision, Event, interval_for
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS |= {name[:3].lower(): n for name, n in list(_MONTHS.items())} | {"sept": 9}
 _UNKNOWN_WORDS = {"unknown", "date unknown", "?"}
@@ -22,8 +34,10 @@ _DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<y
 _MONTH_DAY_YEAR = re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
 _MONTH_YEAR = re.compile(r"(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})")
 
-DATE_HELP = ('"2021-05-11" or "11 May 2021" for a day, "May 2021" or "2021-05" for a month, '
-             '"2021" for a year, or "unknown".')
+DATE_HELP = (
+    '"2021-05-11" or "11 May 2021" for a day, "May 2021" or "2021-05" for a month, '
+    '"2021" for a year, or "unknown".'
+)
 
 
 def parse_date_entry(text: str) -> tuple[str, dt.date | None]:
@@ -55,8 +69,9 @@ def parse_date_entry(text: str) -> tuple[str, dt.date | None]:
     if day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValidationError(f"“{text.strip()}” is not a date: {MONTH_NAMES[month - 1]} "
-                                  f"{year} has {last} days.")
+            raise ValidationError(
+                f"“{text.strip()}” is not a date: {MONTH_NAMES[month - 1]} {year} has {last} days."
+            )
         return DatePrecision.DAY, dt.date(year, month, day)
     if month is not None:
         return DatePrecision.MONTH, dt.date(year, month, 1)
@@ -89,10 +104,24 @@ class EventAdminForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["summary", "kind", "place", "label", "date", "date_evidence", "date_derivation",
-                  "needs_review", *_DATE_PARTS]
-        labels = {"date_precision": "Precision", "date_start": "First day",
-                  "date_end": "Last day"}
+        fields = [
+            "summary",
+            "kind",
+            "place",
+            "label",
+            "date",
+            "date_evidence",
+            "date_derivation",
+            "needs_review",
+            *_DATE_PARTS,
+        ]
+        labels = {"date_precision": "Precision", "date_start": "First day", "date_end": "Last day"}
+        widgets = {
+            "summary": forms.TextInput(attrs={"size": 100}),
+            "label": forms.TextInput(attrs={"size": 60}),
+            "date_evidence": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+            "date_derivation": forms.TextInput(attrs={"size": 100}),
+        }
         help_texts = {
             "date_precision": "Only to override the precision the date above implies.",
             "date_start": "Only for an interval the date above cannot express.",
@@ -101,14 +130,16 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        precision = self.fields["date_precision"]
-        precision.required = False
-        precision.choices = [("", "as the date says"), *DatePrecision.choices]
+        if "date_precision" in self.fields:  # absent for someone who may only view
+            precision = self.fields["date_precision"]
+            precision.required = False
+            precision.choices = [("", "as the date says"), *DatePrecision.choices]
         event = self.instance
         self.initial["date"] = date_entry(event.date_precision, event.date_start)
         self.initial["date_precision"] = ""
-        if (event.date_start, event.date_end) == interval_for(event.date_precision,
-                                                              event.date_start):
+        if (event.date_start, event.date_end) == interval_for(
+            event.date_precision, event.date_start
+        ):
             self.initial["date_start"] = self.initial["date_end"] = None
 
     def clean_date(self) -> tuple[str, dt.date | None]:
@@ -128,17 +159,23 @@ class EventAdminForm(forms.ModelForm):
             if precision == DatePrecision.DAY and start and not end:
                 end = start
             lo, hi = interval_for(typed, first)
-            if (not precision_override and lo and start and end
-                    and not (lo <= start and end <= hi)):
-                self.add_error("date_start", "The interval must lie within the date "
-                                             f"“{self.data.get(self.add_prefix('date'))}”, "
-                                             f"from {lo} to {hi}.")
+            if not precision_override and lo and start and end and not (lo <= start and end <= hi):
+                self.add_error(
+                    "date_start",
+                    "The interval must lie within the date "
+                    f"“{self.data.get(self.add_prefix('date'))}”, "
+                    f"from {lo} to {hi}.",
+                )
         elif PRECISION_RANK[precision] > PRECISION_RANK[typed] or (
-                typed == DatePrecision.UNKNOWN and precision != typed):
+            typed == DatePrecision.UNKNOWN and precision != typed
+        ):
             missing = {"day": "day", "month": "month", "year": "year"}[precision]
-            self.add_error("date_precision", f"A {precision}-precision date needs a {missing}: "
-                                             "type it in the date, or give the first and last "
-                                             "day.")
+            self.add_error(
+                "date_precision",
+                f"A {precision}-precision date needs a {missing}: "
+                "type it in the date, or give the first and last "
+                "day.",
+            )
             return cleaned
         else:
             start, end = interval_for(precision, first)

@@ -1,0 +1,535 @@
+"""The public pages as a reader gets them: server-rendered HTML, htmx fragments, exports."""
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from tests.factories import make_actor, make_article, make_event
+from timeline.models import Actor, Event, Source
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def text_of(response) -> str:
+    return response.content.decode()
+
+
+def event_ids(html: str) -> list[int]:
+    """Events on a page, in the order shown."""
+    return [int(n) for n in re.findall(r'id="summary-(\d+)"', html)]
+
+
+@pytest.fixture
+def cast():
+    """Two presidents, a foreign minister, and events between them."""
+    aliyev = make_actor("Ilham Aliyev", aliases=["Aliyev"])
+    putin = make_actor("Vladimir Putin")
+    lavrov = make_actor("Sergey Lavrov")
+    events = {
+        "sochi": make_event(
+            summary="Aliyev and Putin meet in Sochi",
+            date=dt.date(2021, 11, 26),
+            kind="meeting",
+            place="Sochi",
+            participants=[aliyev, putin],
+        ),
+        "call": make_event(
+            summary="Aliyev and Putin discuss gas by phone",
+            date=dt.date(2021, 5, 1),
+            precision="month",
+            kind="call",
+            participants=[aliyev, putin],
+        ),
+        "visit": make_event(
+            summary="Lavrov visits Baku",
+            date=dt.date(2019, 3, 2),
+            kind="visit",
+            place="Baku",
+            participants=[lavrov, aliyev],
+        ),
+        "declaration": make_event(
+            summary="Declaration on Allied Interaction signed",
+            date=dt.date(2022, 1, 1),
+            precision="year",
+            kind="agreement",
+            participants=[aliyev, putin],
+            mentioned=[lavrov],
+            needs_review=True,
+            date_derivation="'last year' relative to the article's date",
+        ),
+        "undated": make_event(
+            summary="Aliyev recalls an earlier visit",
+            date=None,
+            precision="unknown",
+            participants=[aliyev],
+        ),
+    }
+    return {"aliyev": aliyev, "putin": putin, "lavrov": lavrov, **events}
+
+
+# The chronology -----------------------------------------------------------------------------
+
+
+def test_chronology_shows_the_seed_events_with_dates_at_their_precision(seeded, client):
+    html = text_of(client.get("/"))
+    events = list(Event.objects.all())
+    assert events, "the seeds give events"
+    for event in events[:50]:
+        assert f'id="summary-{event.pk}"' in html
+        assert event.date_label in html
+    for year in Event.objects.filter(date_precision="year").values_list(
+        "date_start__year", flat=True
+    ):
+        assert f"Sometime in {year}" in html
+    if Event.objects.filter(date_precision="unknown").exists():
+        assert "Date unknown" in html
+    if Event.objects.filter(needs_review=True).exists():
+        assert "needs review" in html
+    assert "Russia–Azerbaijan relations: a timeline" in html
+    assert "Dates are shown at the precision the sources support" in html
+
+
+def test_year_only_events_head_their_year_and_undated_events_come_last(client, cast):
+    html = text_of(client.get("/"))
+    order = event_ids(html)
+    assert order == [cast[k].pk for k in ("visit", "call", "sochi", "declaration", "undated")]
+    assert html.index("Sometime in 2022") < html.index(cast["declaration"].summary)
+    assert (
+        html.index(">2021</h2>") < html.index(">May 2021</h3>") < html.index(">November 2021</h3>")
+    )
+    assert html.rindex("Date unknown") > html.index(cast["declaration"].summary)
+    assert "1 January 2022" not in html
+    assert '<time class="event-date" datetime="2021-05">May 2021</time>' in html
+
+
+def test_newest_first_keeps_the_year_heading_before_its_days(client, cast):
+    html = text_of(client.get("/?order=newest"))
+    assert event_ids(html) == [
+        cast[k].pk for k in ("declaration", "sochi", "call", "visit", "undated")
+    ]
+
+
+def test_each_event_shows_kind_place_actors_and_its_source_passage_link(client, cast):
+    html = text_of(client.get("/"))
+    sochi = cast["sochi"]
+    source = sochi.sources.get()
+    assert f'href="/articles/{source.article_id}/#event-{sochi.pk}"' in html
+    assert f'href="/actors/{cast["aliyev"].slug}/"' in html
+    assert "talks or meeting" in html and "Sochi" in html
+    declaration_card = html[html.index(f'id="summary-{cast["declaration"].pk}"') :]
+    declaration_card = declaration_card[: declaration_card.index("</article>")]
+    took_part, mentioned = declaration_card.split("Mentioned:")
+    assert "Sergey Lavrov" not in took_part and "Sergey Lavrov" in mentioned
+    assert "Date uncertain: &#x27;last year&#x27; relative to the article&#x27;s date" in html
+
+
+def test_filter_by_a_seeded_actor(seeded, client):
+    aliyev = Actor.objects.get(name="Ilham Aliyev")
+    mine = make_event(
+        summary="Aliyev opens a bridge", date=dt.date(2021, 6, 1), participants=[aliyev]
+    )
+    other = make_event(summary="Someone else entirely", date=dt.date(2021, 6, 2))
+    order = event_ids(text_of(client.get(f"/?actor={aliyev.slug}")))
+    assert mine.pk in order and other.pk not in order
+    assert set(order) == set(
+        Event.objects.involving_all([aliyev]).values_list("pk", flat=True)[:50]
+    )
+
+
+def test_filters_combine(client, cast):
+    aliyev, putin, lavrov = cast["aliyev"], cast["putin"], cast["lavrov"]
+
+    def shown(query):
+        return set(event_ids(text_of(client.get("/" + query))))
+
+    everything_aliyev = {cast[k].pk for k in ("sochi", "call", "visit", "declaration", "undated")}
+    assert shown(f"?actor={aliyev.slug}") == everything_aliyev
+    assert shown(f"?actor={aliyev.slug}&actor={putin.slug}") == {
+        cast[k].pk for k in ("sochi", "call", "declaration")
+    }
+    assert shown(f"?actor={lavrov.slug}&actor={putin.slug}") == {cast["declaration"].pk}
+    assert shown("?year=2021") == {cast["sochi"].pk, cast["call"].pk}
+    assert shown("?from=2019&to=2021") == {cast[k].pk for k in ("sochi", "call", "visit")}
+    assert shown("?from=2022") == {cast["declaration"].pk}
+    assert shown("?kind=meeting") == {cast["sochi"].pk}
+    assert shown("?place=Baku") == {cast["visit"].pk}
+    assert shown(f"?actor={putin.slug}&year=2021&kind=call") == {cast["call"].pk}
+
+
+def test_text_search_is_ranked_and_highlights_the_matching_words(client, cast):
+    response = client.get("/?q=gas")
+    html = text_of(response)
+    assert event_ids(html) == [cast["call"].pk]
+    assert "discuss <mark>gas</mark> by phone" in html
+    # Stemming: "meeting" finds "meet"; best match first by default when searching.
+    assert event_ids(text_of(client.get("/?q=meeting"))) == [cast["sochi"].pk]
+    ranked = event_ids(text_of(client.get("/?q=Aliyev Putin")))
+    assert ranked[0] in {cast["sochi"].pk, cast["call"].pk}
+
+
+def test_search_highlight_escapes_the_summary(client):
+    make_event(summary='<script>alert("gas")</script> gas deal')
+    html = text_of(client.get("/?q=gas"))
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>gas</mark> deal" in html
+
+
+def test_the_filter_form_is_a_real_form_enhanced_by_htmx(client, cast):
+    html = text_of(client.get("/"))
+    form = html[html.index('<form class="filters"') : html.index("</form>")]
+    assert 'method="get" action="/"' in form
+    assert 'hx-get="/"' in form and 'hx-target="#results"' in form
+    assert 'hx-push-url="true"' in form
+    assert "input changed delay:300ms from:input[type=search]" in form
+    assert '<label for="f-q">Search</label>' in form and 'id="f-q"' in form
+    assert f'value="{cast["aliyev"].slug}"' in form
+    assert 'aria-live="polite"' in html
+    assert "/static/django_htmx/htmx-2.min.js" in html
+    assert "/static/css/site.css" in html
+
+
+def test_htmx_request_gets_only_the_results_fragment(client, cast):
+    full = client.get(f"/?actor={cast['aliyev'].slug}")
+    fragment = client.get(f"/?actor={cast['aliyev'].slug}&year=&kind=&order=oldest", **HTMX)
+    assert "<html" in text_of(full) and "<html" not in text_of(fragment)
+    assert "<form" not in text_of(fragment)
+    assert event_ids(text_of(fragment)) == event_ids(text_of(full))
+    for response in (full, fragment):
+        assert "HX-Request" in response["Vary"]
+    # The pushed URL is the canonical one: only the filters that mean something.
+    assert fragment["HX-Push-Url"] == f"/?actor={cast['aliyev'].slug}"
+
+
+def test_history_restore_and_boosted_requests_get_the_whole_page(client, cast):
+    restore = client.get("/?year=2021", HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX)
+    boosted = client.get("/?year=2021", HTTP_HX_BOOSTED="true", **HTMX)
+    for response in (restore, boosted):
+        assert "<html" in text_of(response)
+        assert 'value="2021"' in text_of(response)
+
+
+def test_invalid_parameters_are_ignored_with_a_message(client, cast):
+    queries = {
+        "?year=abc": "Ignored year=“abc”: Enter a whole number.",
+        "?year=-5": "Ignored year=“-5”",
+        "?year=99999999999999999999999": "Ignored year=",
+        "?actor=nobody-at-all": "Ignored actor=“nobody-at-all”: no such actor.",
+        "?kind=xyz": "Ignored kind=“xyz”: not one of the choices.",
+        "?place=Atlantis": "Ignored place=“Atlantis”",
+        "?order=sideways": "Ignored order=“sideways”",
+        "?page=0": "Ignored page=“0”",
+        "?page=99": "There is no page 99",
+        "?format=pdf": "Ignored format=“pdf”",
+        "?year=2021&year=2022": "year was given 2 times: used only the last (“2022”)",
+        "?from=2022&to=2019": "swapped them",
+        "?q=" + "x" * 10_240: "Ignored q=“xxx",
+        "?colour=red": "Ignored unknown parameter “colour”",
+        "?q=%00": "Null characters are not allowed.",
+        "?order=relevance": "needs a search text",
+    }
+    for query, message in queries.items():
+        response = client.get("/" + query)
+        assert response.status_code == 200, query
+        assert message in text_of(response), query
+        assert len(text_of(response)) < 100_000, "a 10 KB value is not echoed back whole"
+    # The valid filters still apply next to an invalid one.
+    html = text_of(client.get("/?year=2021&kind=xyz"))
+    assert set(event_ids(html)) == {cast["sochi"].pk, cast["call"].pk}
+    response = client.get(f"/actors/{cast['aliyev'].slug}/?year=abc&actor=zz")
+    assert response.status_code == 200 and "Ignored year=" in text_of(response)
+
+
+def test_year_chart_links_each_year_to_its_filter(client, cast):
+    html = text_of(client.get(f"/?actor={cast['aliyev'].slug}&year=2021"))
+    chart = html[html.index('<figure class="year-chart">') : html.index("</figure>")]
+    assert "<svg" in chart
+    assert f'href="/?actor={cast["aliyev"].slug}&amp;year=2021"' in chart
+    assert 'aria-label="2021: 2 events"' in chart and "<title>2021: 2 events</title>" in chart
+    assert 'aria-label="2019: 1 event"' in chart
+    assert 'aria-label="2020' not in chart  # empty years have a gap, not a link
+    assert 'class="bar selected" aria-label="2021: 2 events"' in chart
+    assert "(1 undated not shown)" in chart
+
+
+def test_pages_of_fifty_with_a_more_link(client):
+    for day in range(120):
+        make_event(summary=f"Day {day}", date=dt.date(2020, 1, 1) + dt.timedelta(days=day))
+    html = text_of(client.get("/"))
+    assert len(event_ids(html)) == 50
+    assert "120 events" in html and "showing 1–50" in html
+    more = re.search(r'<div class="more">\s*<a href="([^"]+)" hx-get="([^"]+)"', html)
+    assert more and more.group(1) == more.group(2) == "/?page=2"
+    assert 'hx-swap="outerHTML"' in html
+
+    appended = text_of(client.get("/?page=2", **HTMX))
+    assert "<html" not in appended and len(event_ids(appended)) == 50
+    assert 'id="page-2"' in appended and 'href="/?page=3"' in appended
+    # Page 2 starts inside February 2020, which page 1 already headed.
+    assert ">2020</h2>" not in appended and ">February 2020</h3>" not in appended
+    assert ">March 2020</h3>" in appended
+
+    last = text_of(client.get("/?page=3"))
+    assert "<html" in last and len(event_ids(last)) == 20
+    assert 'class="more"' not in last and "back to the first page" in last
+    assert set(event_ids(html)) | set(event_ids(appended)) | set(event_ids(last)) == set(
+        Event.objects.values_list("pk", flat=True)
+    )
+
+
+# Query counts -------------------------------------------------------------------------------
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_events(n, actors, article=None):
+    for i in range(n):
+        make_event(
+            summary=f"Event {i}",
+            date=dt.date(2000 + i % 20, 1 + i % 12, 1 + i % 28),
+            precision=("day", "month", "year")[i % 3],
+            participants=actors[:2],
+            mentioned=actors[2:],
+            article=article,
+            passage=(i * 3, i * 3 + 10) if article else None,
+        )
+
+
+def test_query_counts_do_not_grow_with_the_number_of_events(client):
+    actors = [make_actor(f"Actor {i}") for i in range(3)]
+    article = make_article(text="x" * 500)
+    add_events(5, actors, article)
+    slug, event = actors[0].slug, Event.objects.first()
+    urls = [
+        "/",
+        f"/?actor={slug}&q=event",
+        "/?order=newest&year=2002",
+        f"/actors/{slug}/",
+        f"/articles/{article.pk}/",
+        f"/events/{event.pk}/",
+        "/?format=csv",
+        "/?format=json",
+        "/?format=ics",
+        "/?format=timelinejs",
+    ]
+    few = {url: count_queries(client, url) for url in urls}
+    add_events(35, actors, article)
+    for i in range(3):  # more sources and participants for the same event
+        Source.objects.create(
+            event=event,
+            article=make_article(),
+            extraction_key=f"more{i}",
+            passage_start=0,
+            passage_end=5,
+        )
+    many = {url: count_queries(client, url) for url in urls}
+    assert many == few
+    assert few["/"] <= 8 and few[f"/actors/{slug}/"] <= 9
+    assert few[f"/articles/{article.pk}/"] <= 3 and few[f"/events/{event.pk}/"] <= 3
+
+
+def test_htmx_fragments_are_bounded_too(client, django_assert_max_num_queries):
+    add_events(60, [make_actor("Somebody")])
+    with django_assert_max_num_queries(8):
+        client.get("/?year=2005", **HTMX)
+    with django_assert_max_num_queries(7):
+        client.get("/?page=2", **HTMX)
+
+
+# Event, actor and article pages -------------------------------------------------------------
+
+
+def test_event_page_shows_the_date_its_evidence_and_the_sources(client, cast):
+    article = make_article(text="Last year, we signed the Declaration on Allied Interaction.")
+    declaration = cast["declaration"]
+    Source.objects.create(
+        event=declaration, article=article, extraction_key="d", passage_start=0, passage_end=58
+    )
+    declaration.date_evidence = "last year"
+    declaration.save()
+    html = text_of(client.get(f"/events/{declaration.pk}/"))
+    assert "Sometime" not in html and "known to the year" in html
+    assert "from 1 January 2022 to 31 December 2022" in html
+    assert "&#x27;last year&#x27; relative to the article&#x27;s date" in html
+    assert '<q class="evidence">last year</q>' in html
+    assert "needs review" in html
+    assert "Last year, we signed the Declaration on Allied Interaction" in html
+    assert f'href="/articles/{article.pk}/#event-{declaration.pk}"' in html
+    took_part, mentioned = html.split("<dt>Mentioned</dt>")
+    assert "Vladimir Putin" in took_part and "Sergey Lavrov" in mentioned
+
+
+def test_actor_page_is_the_chronology_with_the_actor_fixed(client, cast):
+    lavrov = cast["lavrov"]
+    lavrov.office = "Minister of Foreign Affairs of Russia"
+    lavrov.aliases = ["Lavrov", "S. Lavrov"]
+    lavrov.save()
+    html = text_of(client.get(f"/actors/{lavrov.slug}/"))
+    assert '<h1 class="page-title">Sergey Lavrov</h1>' in html
+    assert "Minister of Foreign Affairs of Russia" in html and "Lavrov, S. Lavrov" in html
+    assert set(event_ids(html)) == {cast["visit"].pk, cast["declaration"].pk}
+    assert f'action="/actors/{lavrov.slug}/"' in html
+    narrowed = client.get(f"/actors/{lavrov.slug}/?actor={cast['putin'].slug}", **HTMX)
+    assert event_ids(text_of(narrowed)) == [cast["declaration"].pk]
+    assert narrowed["HX-Push-Url"] == f"/actors/{lavrov.slug}/?actor={cast['putin'].slug}"
+    exported = json.loads(client.get(f"/actors/{lavrov.slug}/?format=json").content)
+    assert {e["id"] for e in exported["events"]} == {cast["visit"].pk, cast["declaration"].pk}
+
+
+def test_unknown_ids_are_404(client):
+    assert client.get("/events/987654/").status_code == 404
+    assert client.get("/articles/987654/").status_code == 404
+    assert client.get("/actors/no-such-person/").status_code == 404
+    assert "Not found" in text_of(client.get("/events/987654/"))
+
+
+def test_article_page_marks_each_passage_with_the_event_id(seeded, client):
+    article = Article.objects.filter(sources__isnull=False).distinct().first()
+    html = text_of(client.get(f"/articles/{article.pk}/"))
+    for source in article.sources.all():
+        assert f'<mark class="passage p-{source.event_id}" id="event-{source.event_id}">' in html
+        assert f'href="/events/{source.event_id}/"' in html
+    if article.body_start:
+        assert "Not part of the article (site navigation, other stories)" in html
+    assert ":target" in html
+
+
+def test_article_text_is_verbatim_and_escaped(client):
+    text = (
+        "Menu | Home | <script>alert(1)</script>\n\n"
+        "Baku, 3 May.  Leaders  met & talked.\n\tIndented line.\n\n"
+        "Other stories: <b>not bold</b>"
+    )
+    body_start = text.index("Baku")
+    body_end = text.index("Other stories")
+    article = make_article(text=text)
+    Article.objects.filter(pk=article.pk).update(body_start=body_start, body_end=body_end)
+    event = make_event(article=article, passage=(body_start, body_start + 12))
+    html = text_of(client.get(f"/articles/{article.pk}/"))
+    assert "<script>alert(1)</script>" not in html and "<b>not bold</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Leaders  met &amp; talked.\n\tIndented line." in html
+    assert f'<mark class="passage p-{event.pk}" id="event-{event.pk}">' in html
+    before = html[html.index("Not part of the article") : html.index('class="region body"')]
+    assert "Menu | Home" in before
+
+
+def test_overlapping_and_nested_passages_each_get_their_own_mark(client):
+    text = "aaaa bbbb cccc dddd eeee"
+    article = make_article(text=text)
+    outer = make_event(article=article, passage=(0, 19))
+    inner = make_event(article=article, passage=(5, 9))
+    overlapping = make_event(article=article, passage=(15, 24))
+    same_start = make_event(article=article, passage=(0, 4))
+    html = text_of(client.get(f"/articles/{article.pk}/"))
+    for event in (outer, inner, overlapping, same_start):
+        assert html.count(f'id="event-{event.pk}"') == 1
+    body = html[html.index('class="region body"') :]
+    body = body[: body.index("</div>")]
+    plain = re.sub(r'<a class="passage-tag"[^>]*>[^<]*</a>', "", body)
+    assert re.sub(r"<[^>]+>", "", plain.split(">", 1)[1]) == text
+    assert body.count("<mark") == body.count("</mark>")
+
+
+def test_event_and_actor_links_have_consistent_urls(cast):
+    event = cast["sochi"]
+    source = event.sources.select_related("article").get()
+    assert source.get_absolute_url() == f"/articles/{source.article_id}/#event-{event.pk}"
+    assert event.get_absolute_url() == f"/events/{event.pk}/"
+
+
+# Exports ------------------------------------------------------------------------------------
+
+
+def test_csv_export_parses_and_is_safe_from_formula_injection(client, cast):
+    make_event(summary='=HYPERLINK("http://evil")', date=dt.date(2021, 1, 2))
+    make_event(summary="+1 in trade", date=dt.date(2021, 1, 3), place="@home")
+    response = client.get("/?year=2021&format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(text_of(response))))
+    assert len(rows) == 4
+    summaries = {row["summary"] for row in rows}
+    assert '\'=HYPERLINK("http://evil")' in summaries and "'+1 in trade" in summaries
+    assert "'@home" in {row["place"] for row in rows}
+    call = next(row for row in rows if row["id"] == str(cast["call"].pk))
+    assert (call["date"], call["precision"], call["date_start"], call["date_end"]) == (
+        "May 2021",
+        "month",
+        "2021-05-01",
+        "2021-05-31",
+    )
+    assert call["participants"] == "Ilham Aliyev; Vladimir Putin"
+
+
+def test_json_export(client, cast):
+    data = json.loads(client.get(f"/?actor={cast['putin'].slug}&format=json").content)
+    assert data["count"] == 3
+    declaration = next(e for e in data["events"] if e["id"] == cast["declaration"].pk)
+    assert declaration["date"] == {
+        "label": "2022",
+        "precision": "year",
+        "start": "2022-01-01",
+        "end": "2022-12-31",
+        "derivation": "'last year' relative to the article's date",
+        "evidence": "",
+        "needs_review": True,
+    }
+    roles = {p["name"]: p["role"] for p in declaration["participants"]}
+    assert roles["Sergey Lavrov"] == "mentioned" and roles["Vladimir Putin"] == "participant"
+    assert declaration["sources"][0]["url"].startswith("http://testserver/articles/")
+
+
+def test_ics_export_gives_all_day_events_spanning_their_precision(client, cast):
+    response = client.get("/?format=ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    ics = text_of(response)
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert ics.count("BEGIN:VEVENT") == 4  # the undated event has no place in a calendar
+    assert "DTSTART;VALUE=DATE:20211126\r\nDTEND;VALUE=DATE:20211127\r\n" in ics
+    assert "DTSTART;VALUE=DATE:20210501\r\nDTEND;VALUE=DATE:20210601\r\n" in ics
+    assert "DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20230101\r\n" in ics
+    unfolded = ics.replace("\r\n ", "")
+    assert "SUMMARY:Aliyev and Putin discuss gas by phone (month precision)" in unfolded
+    assert "SUMMARY:Declaration on Allied Interaction signed (year precision)" in unfolded
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+def test_timelinejs_export(client, cast):
+    data = json.loads(client.get("/?format=timelinejs").content)
+    assert "events" in data and len(data["events"]) == 4
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id[f"event-{cast['call'].pk}"]["start_date"] == {
+        "year": 2021,
+        "month": 5,
+        "display_date": "May 2021",
+    }
+    assert by_id[f"event-{cast['declaration'].pk}"]["start_date"] == {
+        "year": 2022,
+        "display_date": "2022",
+    }
+
+
+def test_timelinejs_escapes_html(client):
+    make_event(summary="<img src=x onerror=alert(1)>")
+    data = json.loads(client.get("/?format=timelinejs").content)
+    assert data["events"][0]["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_export_links_carry_the_current_filters(client, cast):
+    html = text_of(client.get(f"/?actor={cast['putin'].slug}&year=2021"))
+    for fmt in ("csv", "json", "ics", "timelinejs"):
+        assert f'href="/?actor={cast["putin"].slug}&amp;year=2021&amp;format={fmt}"' in html
