@@ -23,20 +23,13 @@ from articles.extraction import extract_batch, load_default_actors
 from articles.extraction.types import ExtractedArticle, ExtractedEvent, KnownActor, KnownEvent
 from articles.files import ArticleFile, BadArticle, expand_paths, read_article_file
 from articles.models import Article
-from timeline.models import PRECISION_RANK, Actor, Event, Participation, Role, Source
-
-# The event fields extraction may fill; an editor's correction of any of them locks it.
-MACHINE_FIELDS = (
-    "summary",
-    "kind",
-    "place",
-    "label",
-    "date_precision",
-    "date_start",
-    "date_end",
-    "date_evidence",
-    "date_derivation",
-    "needs_review",
+from timeline.models import (
+    PRECISION_RANK,
+    Actor,
+    Event,
+    Participation,
+    Role,
+    Source,
 )
 
 
@@ -75,6 +68,12 @@ def known_actors() -> list[KnownActor]:
 def ensure_actor_registry() -> int:
     """Create the shipped actors that the database lacks; never touch existing ones."""
     existing = set(Actor.objects.values_list("slug", flat=True))
+    # A shipped actor an editor merged into another lives on as an alias: not recreated.
+    existing |= {
+        slugify(alias)
+        for aliases in Actor.objects.values_list("aliases", flat=True)
+        for alias in aliases
+    }
     missing = [
         Actor(
             name=a.name,
@@ -430,12 +429,15 @@ def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
             continue
         setattr(event, name, value)
     if disagreements and event.pk:
-        event.machine_disagreement = (
-            f"extractor now says {item.date.iso() or 'unknown'} ({item.date.precision}); "
-            f"differs from the editor in {', '.join(disagreements)}"
+        message = (
+            f"extractor now says {item.date.iso() or 'date unknown'} ({item.date.precision}), "
+            f"editor said {event.date_label}; differs in {', '.join(disagreements)}"
         )[:500]
-        if "needs_review" not in locked:
+        if message != event.machine_disagreement:
+            # A new disagreement goes back to the review queue, even for a reviewed event;
+            # the editor's values themselves stay.
             event.needs_review = True
+        event.machine_disagreement = message
     elif event.pk:
         event.machine_disagreement = ""
     event.precision_rank = PRECISION_RANK[event.date_precision]

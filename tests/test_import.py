@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 
 from articles.models import Article
 from articles.services import import_paths
+from tests.conftest import SEEDS
 from timeline.models import Event, Source
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +92,51 @@ def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         import_paths([str(tmp_path)])
     assert Article.objects.count() == 0 and Event.objects.count() == 0
+
+
+def test_a_shipped_actor_merged_into_another_is_not_recreated(seeded):
+    from timeline.models import Actor
+
+    lavrov = Actor.objects.get(name="Sergey Lavrov")
+    keeper = Actor.objects.create(
+        name="S. V. Lavrov", slug="s-v-lavrov", aliases=["Sergey Lavrov", *lavrov.aliases]
+    )
+    lavrov.participations.update(actor=keeper)
+    lavrov.delete()
+    import_paths([str(SEEDS)], reextract=True)
+    assert not Actor.objects.filter(name="Sergey Lavrov").exists()
+
+
+def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkeypatch):
+    import datetime as dt
+
+    from articles import services
+    from articles.extraction.types import DateClaim
+
+    source = Source.objects.get(article__file_name="003_2143d4e045405792.txt", is_main=True)
+    event = source.event
+    event.date_precision, event.date_start, event.date_end = (
+        "year",
+        dt.date(2023, 1, 1),
+        dt.date(2023, 12, 31),
+    )
+    event.needs_review = False
+    event.locked_fields = ["date_precision", "date_start", "date_end", "needs_review"]
+    event.save()
+    real = services.extract_batch
+
+    def later_extractor(items, **kwargs):
+        results = real(items, **kwargs)
+        for result in results:
+            for item in result.events:
+                if item.main:
+                    item.date = DateClaim("day", 2023, 5, 24, derivation="a newer extractor")
+        return results
+
+    monkeypatch.setattr(services, "extract_batch", later_extractor)
+    import_paths([str(SEEDS)], reextract=True)
+    event.refresh_from_db()
+    assert (event.date_precision, event.date_start.year) == ("year", 2023)
+    assert event.needs_review
+    assert "extractor now says 2023-05-24" in event.machine_disagreement
+    assert "editor said 2023" in event.machine_disagreement

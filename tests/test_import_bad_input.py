@@ -73,7 +73,9 @@ def test_changed_version_is_kept_beside_the_old_one(tmp_path):
     assert report.created == 1
     old, new = Article.objects.order_by("id")
     assert new.previous_version == old and old.raw_text == GOOD
-    assert Source.objects.filter(article=old).exists() and Source.objects.filter(article=new).exists()
+    assert (
+        Source.objects.filter(article=old).exists() and Source.objects.filter(article=new).exists()
+    )
 
 
 def test_missing_path_fails_the_command_with_a_reason(capsys):
@@ -98,10 +100,14 @@ def test_two_imports_of_the_same_folder_at_once(tmp_path):
     from django.conf import settings
     from django.db import connection
 
-    env = {"DATABASE_URL": _url(settings.DATABASES["default"], connection.settings_dict["NAME"]),
-           "PATH": "/usr/bin:/bin"}
-    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
+    env = {
+        "DATABASE_URL": _url(settings.DATABASES["default"], connection.settings_dict["NAME"]),
+        "PATH": "/usr/bin:/bin",
+    }
+    procs = [
+        subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
     assert Article.objects.count() == 12
@@ -137,10 +143,12 @@ def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, m
         return real(**kwargs)
 
     monkeypatch.setattr(services, "sync_events", flaky)
-    with pytest.raises(CommandError, match="connection lost.*run the same command again"):
+    with pytest.raises(CommandError, match=r"connection lost.*run the same command again"):
         call_command("import_articles", str(tmp_path))
     assert Article.objects.count() == 1
-    assert Source.objects.count() == Source.objects.filter(article__in=Article.objects.all()).count()
+    assert (
+        Source.objects.count() == Source.objects.filter(article__in=Article.objects.all()).count()
+    )
     monkeypatch.setattr(services, "sync_events", real)
     call_command("import_articles", str(tmp_path))
     assert Article.objects.count() == 3

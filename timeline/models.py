@@ -27,6 +27,20 @@ class DatePrecision(models.TextChoices):
     UNKNOWN = "unknown", "unknown"
 
 
+# The event fields extraction may fill; an editor's correction of any of them locks it.
+MACHINE_FIELDS = (
+    "summary",
+    "kind",
+    "place",
+    "label",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "date_evidence",
+    "date_derivation",
+    "needs_review",
+)
+
 # Within one year, coarser dates come first: "2022" heads its year, "May 2022" heads May.
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2, "unknown": 3}
 

@@ -18,8 +18,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 
-from articles.services import MACHINE_FIELDS
-from timeline.models import Actor, Event, Participation, Role, Source, format_date, validate_date
+from timeline.models import (
+    MACHINE_FIELDS,
+    Actor,
+    Event,
+    Participation,
+    Role,
+    Source,
+    format_date,
+    validate_date,
+)
 
 DATE_FIELDS = ("date_precision", "date_start", "date_end")
 # Not a column: a lock on the event's participant list as a whole.
