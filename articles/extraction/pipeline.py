@@ -58,6 +58,33 @@ _NEW_PERSON = re.compile(
 
 
 MAX_BODY_CHARS = 200_000
+# Date expressions that can date the main event, most specific first.
+_MAIN_DATE_KINDS = (
+    "full",
+    "day_month",
+    "relative_day",
+    "weekday",
+    "month_year",
+    "month",
+    "relative_month",
+    "numeric_ambiguous",
+    "year",
+    "relative_year",
+)
+_BACKGROUND_PREPOSITIONS = {
+    "since",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "to",
+    "through",
+    "of",
+    "and",
+    "between",
+    "from",
+}
 # Words by which an undated article can be dated from a document another article dates.
 _CLUE_WORDS = re.compile(
     r"\b(?:this|last|previous|current)\s+year\b|\banniversary\b"
@@ -351,23 +378,37 @@ def _main_event(
         return None
     lead = [sents[0], main_span] if sents else []
     date: DateClaim | None = None
-    for span in dict.fromkeys(lead):
+    # The sentence that reports the event dates it if it has a date at all; only when it has
+    # none does the first sentence, and only then the article's own date.
+    for span in dict.fromkeys([main_span, sents[0]]):
         sentence = text[span[0] : span[1]]
         future = bool(d.FUTURE.search(sentence))
-        for m in mentions:
-            if not (span[0] <= m.start < span[1]):
-                continue
-            if m.kind not in ("full", "day_month", "month_year", "relative_day", "weekday"):
-                continue
-            if _DEADLINE.search(text[max(0, m.start - 12) : m.start]):
-                continue
-            resolved = d.resolve(m, ref, future=future)
-            if resolved is None or not resolved.known:
-                continue
-            date = _check_against_dateline(resolved, ref)
-            break
-        if date:
-            break
+        found = [
+            m
+            for m in mentions
+            if span[0] <= m.start < span[1]
+            and m.kind in _MAIN_DATE_KINDS
+            and m.preposition not in _BACKGROUND_PREPOSITIONS
+            and not _DEADLINE.search(text[max(0, m.start - 12) : m.start])
+            and not (m.kind == "relative_year" and "ago" in m.text.lower())
+        ]
+        if not found:
+            continue
+        best = min(found, key=lambda m: (_MAIN_DATE_KINDS.index(m.kind), m.start))
+        resolved = d.resolve(best, ref, future=future)
+        if resolved is None or not resolved.known:
+            date = DateClaim(
+                UNKNOWN,
+                evidence=best.text,
+                evidence_start=best.start,
+                evidence_end=best.end,
+                derivation=f"the report dates the event '{best.text.strip()}', but the text "
+                "does not fix its year",
+                needs_review=True,
+            )
+        else:
+            date = _check_against_dateline(resolved, ref, future=future)
+        break
     if date is None:
         if ref.known:
             date = replace(
@@ -422,12 +463,13 @@ def _office_holders(text: str, spans, date: DateClaim, ctx: Context) -> list[str
     return list(dict.fromkeys(names))
 
 
-def _check_against_dateline(claim: DateClaim, ref: DateClaim) -> DateClaim:
-    """A lead date more than a week after the article's own date is suspicious, not certain."""
+def _check_against_dateline(claim: DateClaim, ref: DateClaim, *, future: bool = False) -> DateClaim:
+    """A lead date well after the article's own date (unless announced) is suspicious."""
     if ref.precision == DAY and claim.precision == DAY and ref.known:
         lead_day = dt.date(claim.year, claim.month, claim.day)
         ref_day = dt.date(ref.year, ref.month, ref.day)
-        if lead_day > ref_day + dt.timedelta(days=7) or lead_day < ref_day - dt.timedelta(days=366):
+        ahead = dt.timedelta(days=400 if future else 7)
+        if lead_day > ref_day + ahead or lead_day < ref_day - dt.timedelta(days=366):
             return replace(
                 claim,
                 needs_review=True,

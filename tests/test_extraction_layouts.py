@@ -1,0 +1,110 @@
+"""Datelines and lead dates in the shapes other outlets use (texts written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction import extract
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def main_of(text):
+    return next(e for e in extract(text, today=TODAY).events if e.main)
+
+
+@pytest.mark.parametrize(
+    "text, iso, precision, review",
+    [
+        # A date line under the headline, with the place after it.
+        (
+            "Meeting with the President of Azerbaijan\n\nNovember 26, 2021, Sochi\n\n"
+            "Vladimir Putin held a meeting with President of Azerbaijan Ilham Aliyev.\n",
+            "2021-11-26",
+            "day",
+            False,
+        ),
+        # Numeric date and a time, day first.
+        (
+            "Aliyev receives Lavrov\n\n12.03.2021 | 14:05\n\nPresident Ilham Aliyev received "
+            "Russian Foreign Minister Sergei Lavrov in Baku, the press service reported.\n",
+            "2021-03-12",
+            "day",
+            False,
+        ),
+        # A byline with the date; the lead says "on Monday".
+        (
+            "Corridor agreed\n\nJane Writer Jan 12, 2021\n\nRussian and Azerbaijani officials "
+            "agreed on a new transport corridor during talks in Moscow on Monday.\n",
+            "2021-01-11",
+            "day",
+            False,
+        ),
+        # "yesterday" counts from the dateline.
+        (
+            "Lavrov visits Baku\n\n14 June 2019 - 10:00\n\nSergey Lavrov held talks with Elmar "
+            "Mammadyarov in Baku yesterday, the ministry said.\n",
+            "2019-06-13",
+            "day",
+            False,
+        ),
+        # The lead dates the event to a month: never the dateline's day.
+        (
+            "Trade grows\n\nPublished: 5 April 2024\n\nTrade grew by 10% last month, officials "
+            "said. The two presidents met in Moscow in January and agreed to expand trade.\n",
+            "2024-01",
+            "month",
+            False,
+        ),
+        # An announced visit is dated when it is planned.
+        (
+            "Aliyev to visit Moscow\n\n3 April 2022\n\nPresident Ilham Aliyev will pay an "
+            "official visit to Moscow on April 21, the administration said.\n",
+            "2022-04-21",
+            "day",
+            False,
+        ),
+        # Day and month could be either way round: only the year is claimed.
+        (
+            "Talks in Moscow\n\nPosted 03/12/2019\n\nThe foreign ministers of Russia and "
+            "Azerbaijan held talks in Moscow, the ministry said.\n",
+            "2019",
+            "year",
+            True,
+        ),
+        # A city dateline with an agency.
+        (
+            "Gas deal\n\nBAKU, 5 October 2021 (Agency) - Azerbaijan and Russia signed a gas "
+            "supply agreement on Tuesday, the energy minister said.\n",
+            "2021-10-05",
+            "day",
+            False,
+        ),
+    ],
+)
+def test_dateline_shapes(text, iso, precision, review):
+    main = main_of(text)
+    assert (main.date.iso(), main.date.precision, main.date.needs_review) == (
+        iso,
+        precision,
+        review,
+    ), main.date.derivation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gas deal\n\nBAKU, Oct 5 (Agency) - Azerbaijan and Russia signed a gas deal on Tuesday.\n",
+        "Talks\n\nMOSCOW, November 9. /Agency/. The two presidents discussed the region by "
+        "phone on Monday, the Kremlin said.\n",
+        "Visit\n\nThe minister arrived in Baku on Tuesday for a two-day visit, his first.\n",
+    ],
+)
+def test_no_year_anywhere_means_no_date(text):
+    main = main_of(text)
+    assert main.date.iso() is None and main.date.needs_review
+
+
+def test_a_time_of_day_in_the_dateline_is_not_a_date():
+    main = main_of("Talks\n\n15:42\n\nThe ministers met in Baku and discussed trade.\n")
+    assert main.date.iso() is None
