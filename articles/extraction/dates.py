@@ -501,7 +501,9 @@ def _ref_words(ref: DateClaim) -> str:
         label = f"{calendar.month_name[ref.month]} {ref.year}"
     else:
         label = str(ref.year)
-    return f"the article's date ({label}{', itself inferred' if ref.needs_review else ''})"
+    if ref.needs_review and ref.derivation:
+        return f"the article's date ({label}, itself inferred: {ref.derivation})"
+    return f"the article's date ({label})"
 
 
 def format_claim(claim: DateClaim) -> str:
