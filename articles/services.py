@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -180,6 +181,7 @@ def import_files(
         known_events=known_events(),
         workers=workers,
     )
+    actor_cache: dict[str, Actor] = {}
     for done, (f, result) in enumerate(zip(todo, extracted, strict=True), start=1):
         if dry_run:
             report.results.append((f.name, f"would import: {len(result.events)} events"))
@@ -187,8 +189,14 @@ def import_files(
             report.updated += f.content_hash in existing
         else:
             try:
-                created = store_article(file=f, extracted=result)
+                created = store_article(
+                    file=f,
+                    extracted=result,
+                    known_new=f.content_hash not in existing,
+                    actor_cache=actor_cache,
+                )
             except IntegrityError as exc:
+                actor_cache.clear()  # the rolled-back article may have created some
                 if Article.objects.filter(content_hash=f.content_hash).exists():
                     # Another import stored the same text meanwhile: that is the same article.
                     report.unchanged += 1
@@ -218,8 +226,17 @@ def reextract_articles(articles: Iterable[Article]) -> ImportReport:
 
 
 @transaction.atomic
-def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
-    """Store one article and its events; True when the article is new."""
+def store_article(
+    *,
+    file: ArticleFile,
+    extracted: ExtractedArticle,
+    known_new: bool = False,
+    actor_cache: dict[str, Actor] | None = None,
+) -> bool:
+    """Store one article and its events; True when the article is new.
+
+    ``known_new`` skips the look-up of an article the caller just saw missing (the unique
+    content hash still refuses a concurrent duplicate)."""
     start, _ = extracted.published.interval()
     values = {
         "title": extracted.title[:500],
@@ -230,7 +247,7 @@ def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
         "published_evidence": extracted.published.evidence[:300],
         "extracted_at": timezone.now(),
     }
-    article = Article.objects.filter(content_hash=file.content_hash).first()
+    article = None if known_new else Article.objects.filter(content_hash=file.content_hash).first()
     created = article is None
     if created:
         previous = (
@@ -251,7 +268,7 @@ def store_article(*, file: ArticleFile, extracted: ExtractedArticle) -> bool:
             setattr(article, name, value)
         article.save(update_fields=list(values))
     _register_new_actors(extracted)
-    sync_events(article=article, extracted=extracted, new=created)
+    sync_events(article=article, extracted=extracted, new=created, actor_cache=actor_cache)
     return created
 
 
@@ -274,7 +291,13 @@ def _register_new_actors(extracted: ExtractedArticle) -> None:
         )
 
 
-def sync_events(*, article: Article, extracted: ExtractedArticle, new: bool = False) -> None:
+def sync_events(
+    *,
+    article: Article,
+    extracted: ExtractedArticle,
+    new: bool = False,
+    actor_cache: dict[str, Actor] | None = None,
+) -> None:
     """Make the article's sources match extraction, never overwriting an editor's correction."""
     sources = (
         {}
@@ -284,18 +307,21 @@ def sync_events(*, article: Article, extracted: ExtractedArticle, new: bool = Fa
             for s in Source.objects.filter(article=article).select_related("event")
         }
     )
-    actors = _actors_by_name({n for e in extracted.events for n in e.participants + e.mentioned})
+    actors = _actors_by_name(
+        {n for e in extracted.events for n in e.participants + e.mentioned}, actor_cache
+    )
     text = article.raw_text
     kept: set[str] = set()
     new_events: list[tuple[Event, ExtractedEvent]] = []
     new_sources: list[Source] = []
     grown: list[tuple[Event, ExtractedEvent]] = []
+    matches = _matching_events([e for e in extracted.events if e.key not in sources], actors)
     for item in extracted.events:
         kept.add(item.key)
         source = sources.get(item.key)
         if source is None:
             # A mentioned event the timeline already has gains a source; its values stay.
-            event = _matching_event(item, actors)
+            event = matches.get(item.key)
             if event is None:
                 event = Event(passages=text[item.evidence_start : item.evidence_end])
                 _apply_machine_values(event, item)
@@ -443,34 +469,55 @@ def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
     event.precision_rank = PRECISION_RANK[event.date_precision]
 
 
-def _matching_event(item: ExtractedEvent, actors: dict[str, Actor]) -> Event | None:
-    """An event the timeline already has: same kind, same date, overlapping participants."""
-    start, end = item.date.interval()
-    if start is None or not item.participants:
-        return None
-    ids = [actors[n].pk for n in item.participants if n in actors]
-    return (
-        Event.objects.filter(
-            kind=item.kind,
-            date_start=start,
-            date_end=end,
-            participations__actor_id__in=ids,
-            participations__role=Role.PARTICIPANT,
-        )
-        .order_by("id")
-        .first()
-    )
-
-
-def _actors_by_name(names: set[str]) -> dict[str, Actor]:
-    if not names:
+def _matching_events(items: list[ExtractedEvent], actors: dict[str, Actor]) -> dict[str, Event]:
+    """Events the timeline already has for these items (same kind, same date, overlapping
+    participants), found in one query: {item key: event}."""
+    wanted: dict[str, tuple[str, dt.date, dt.date, set[int]]] = {}
+    for item in items:
+        start, end = item.date.interval()
+        ids = {actors[n].pk for n in item.participants if n in actors}
+        if start is not None and ids:
+            wanted[item.key] = (item.kind, start, end, ids)
+    if not wanted:
         return {}
-    found = {a.name: a for a in Actor.objects.filter(name__in=names)}
+    condition = Q()
+    for kind, start, end, _ in set((k, s, e, 0) for k, s, e, _ in wanted.values()):
+        condition |= Q(event__kind=kind, event__date_start=start, event__date_end=end)
+    rows = (
+        Participation.objects.filter(
+            condition,
+            role=Role.PARTICIPANT,
+            actor_id__in={i for *_, ids in wanted.values() for i in ids},
+        )
+        .values_list("event_id", "event__kind", "event__date_start", "event__date_end", "actor_id")
+        .order_by("event_id")
+    )
+    found: dict[str, int] = {}
+    for event_id, kind, start, end, actor_id in rows:
+        for key, (w_kind, w_start, w_end, ids) in wanted.items():
+            if (
+                key not in found
+                and (kind, start, end) == (w_kind, w_start, w_end)
+                and actor_id in ids
+            ):
+                found[key] = event_id
+    events = Event.objects.in_bulk(set(found.values()))
+    return {key: events[event_id] for key, event_id in found.items()}
+
+
+def _actors_by_name(names: set[str], cache: dict[str, Actor] | None = None) -> dict[str, Actor]:
+    """Actors by canonical name, created (unreviewed) when missing; ``cache`` spares queries
+    across the articles of one import."""
+    cache = {} if cache is None else cache
+    missing = names - cache.keys()
+    if missing:
+        cache.update({a.name: a for a in Actor.objects.filter(name__in=missing)})
+    found = {n: cache[n] for n in names if n in cache}
     for name in sorted(names - found.keys()):
         actor, _ = Actor.objects.get_or_create(
             slug=slugify(name)[:200] or "actor", defaults={"name": name, "reviewed": False}
         )
-        found[name] = actor
+        found[name] = cache[name] = actor
     return found
 
 

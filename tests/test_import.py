@@ -140,3 +140,24 @@ def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkey
     assert event.needs_review
     assert "extractor now says 2023-05-24" in event.machine_disagreement
     assert "editor said 2023" in event.machine_disagreement
+
+
+def test_an_alias_added_by_an_editor_is_picked_up_on_reextraction(tmp_path):
+    from timeline.models import Actor, Participation
+
+    text = ("Talks in Baku\n\nBAKU, 3 March 2019 (Agency) - Minister Zaur Qəhrəmanlı met "
+            "Sergey Lavrov in Baku and discussed trade.\n")
+    (tmp_path / "a.txt").write_text(text)
+    import_paths([str(tmp_path)])
+    event = Source.objects.get(is_main=True).event
+    assert not event.participations.filter(actor__name="Zaur Gahramanli").exists()
+    event.summary = "Corrected by an editor"
+    event.locked_fields = ["summary"]
+    event.save()
+    Actor.objects.create(name="Zaur Gahramanli", slug="zaur-gahramanli",
+                         aliases=["Zaur Qəhrəmanlı"])
+    import_paths([str(tmp_path)], reextract=True)
+    event.refresh_from_db()
+    assert event.summary == "Corrected by an editor"
+    assert Participation.objects.filter(event=event, actor__name="Zaur Gahramanli",
+                                        role="participant").exists()
