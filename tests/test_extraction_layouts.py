@@ -108,3 +108,24 @@ def test_no_year_anywhere_means_no_date(text):
 def test_a_time_of_day_in_the_dateline_is_not_a_date():
     main = main_of("Talks\n\n15:42\n\nThe ministers met in Baku and discussed trade.\n")
     assert main.date.iso() is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Baku, 12 March 2021, AZERTAC. President Ilham Aliyev received the envoy in Baku.",
+        "Baku. 12 March 2021. Agency/ President Ilham Aliyev received the envoy in Baku.",
+        "MOSCOW, March 12, 2021 /Agency/. Sergey Lavrov received the envoy in Moscow.",
+    ],
+)
+def test_agency_datelines_at_the_start_of_the_body(lead):
+    result = extract(f"Envoy received\n\n{lead}\n", today=TODAY)
+    assert result.published.iso() == "2021-03-12"
+
+
+def test_a_dateline_contradicted_by_an_anniversary_needs_review():
+    text = ("Leaders meet\n\n25 May 2023 - 10:00\n\nThe leaders met in Baku on May 25 to mark "
+            "the tenth anniversary of the accord signed on June 3, 2010.\n")
+    main = main_of(text)
+    assert main.date.iso() == "2023-05-25" and main.date.needs_review
+    assert "2020" in main.date.derivation

@@ -40,7 +40,7 @@ _MAIN_WORDS = re.compile(
     re.I,
 )
 _DEADLINE = re.compile(r"\b(?:by|until|till|before|through|to)\s*$", re.I)
-_DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Za-z.' -]{1,40},\s*")
+_DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Za-z' -]{1,40}(?:,|\.(?=\s+\d))\s*")
 _SIGNING = re.compile(
     r"\b(?:sign(?:ed|ing)|adopt(?:ed|ion)|conclu(?:ded|sion)|ratif(?:ied|ication)"
     r"|agreed|approved)\b",
@@ -71,6 +71,19 @@ _MAIN_DATE_KINDS = (
     "year",
     "relative_year",
 )
+# Day-level expressions first, then month, then year; within a level, the first one.
+_DATE_LEVEL = {
+    "full": 0,
+    "day_month": 0,
+    "relative_day": 0,
+    "weekday": 0,
+    "month_year": 1,
+    "month": 1,
+    "relative_month": 1,
+    "numeric_ambiguous": 2,
+    "year": 2,
+    "relative_year": 2,
+}
 _BACKGROUND_PREPOSITIONS = {
     "since",
     "by",
@@ -210,7 +223,11 @@ def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
             for m in d.find_mentions(text, rest, min(first.end, rest + 40), today):
                 if m.start - rest <= 2 and m.kind in ("full", "day_month", "month_year"):
                     tail = text[m.end : m.end + 40]
-                    if re.match(r"\s*(?:\([^)]{1,40}\)|/[^/]{1,20}/|[.,])?\s*[-–—.:/]", tail):
+                    if re.match(
+                        r"\s*(?:\([^)]{1,40}\)|/[^/]{1,20}/|,\s*[A-Z][\w.-]{1,20}|[.,])?"
+                        r"\s*[-–—.:/]",
+                        tail,
+                    ):
                         return m
     return None
 
@@ -218,11 +235,19 @@ def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
 def _reference_date(text: str, layout: Layout, sents, mentions, hits, ctx: Context):
     """The article's own date (publication), at the precision the text supports."""
     dateline = _dateline(text, layout, ctx.today)
+    clues = _year_clues(text, sents, mentions, ctx)
     if dateline is not None and dateline.kind in ("full", "month_year", "numeric_ambiguous"):
         claim = d.claim_from_mention(dateline, derivation="dateline")
         if claim.known and claim.interval()[0] <= ctx.today:
+            against = [c for c in clues if c.year != claim.year]
+            if against:  # two clues disagree: keep the dateline, but say so and ask for review
+                claim = replace(
+                    claim,
+                    needs_review=True,
+                    derivation="dateline; but "
+                    + "; ".join(f"{c.reason} points to {c.year}" for c in against),
+                )
             return claim, dateline
-    clues = _year_clues(text, sents, mentions, ctx)
     low, high = _office_bounds(text, hits, ctx.today)
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
@@ -394,7 +419,7 @@ def _main_event(
         ]
         if not found:
             continue
-        best = min(found, key=lambda m: (_MAIN_DATE_KINDS.index(m.kind), m.start))
+        best = min(found, key=lambda m: (_DATE_LEVEL[m.kind], m.start))
         resolved = d.resolve(best, ref, future=future)
         if resolved is None or not resolved.known:
             date = DateClaim(
