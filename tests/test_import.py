@@ -145,8 +145,10 @@ def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkey
 def test_an_alias_added_by_an_editor_is_picked_up_on_reextraction(tmp_path):
     from timeline.models import Actor, Participation
 
-    text = ("Talks in Baku\n\nBAKU, 3 March 2019 (Agency) - Minister Zaur Qəhrəmanlı met "
-            "Sergey Lavrov in Baku and discussed trade.\n")
+    text = (
+        "Talks in Baku\n\nBAKU, 3 March 2019 (Agency) - Minister Zaur Qəhrəmanlı met "
+        "Sergey Lavrov in Baku and discussed trade.\n"
+    )
     (tmp_path / "a.txt").write_text(text)
     import_paths([str(tmp_path)])
     event = Source.objects.get(is_main=True).event
@@ -154,10 +156,12 @@ def test_an_alias_added_by_an_editor_is_picked_up_on_reextraction(tmp_path):
     event.summary = "Corrected by an editor"
     event.locked_fields = ["summary"]
     event.save()
-    Actor.objects.create(name="Zaur Gahramanli", slug="zaur-gahramanli",
-                         aliases=["Zaur Qəhrəmanlı"])
+    Actor.objects.create(
+        name="Zaur Gahramanli", slug="zaur-gahramanli", aliases=["Zaur Qəhrəmanlı"]
+    )
     import_paths([str(tmp_path)], reextract=True)
     event.refresh_from_db()
     assert event.summary == "Corrected by an editor"
-    assert Participation.objects.filter(event=event, actor__name="Zaur Gahramanli",
-                                        role="participant").exists()
+    assert Participation.objects.filter(
+        event=event, actor__name="Zaur Gahramanli", role="participant"
+    ).exists()
