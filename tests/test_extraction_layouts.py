@@ -124,8 +124,20 @@ def test_agency_datelines_at_the_start_of_the_body(lead):
 
 
 def test_a_dateline_contradicted_by_an_anniversary_needs_review():
-    text = ("Leaders meet\n\n25 May 2023 - 10:00\n\nThe leaders met in Baku on May 25 to mark "
-            "the tenth anniversary of the accord signed on June 3, 2010.\n")
+    text = (
+        "Leaders meet\n\n25 May 2023 - 10:00\n\nThe leaders met in Baku on May 25 to mark "
+        "the tenth anniversary of the accord signed on June 3, 2010.\n"
+    )
     main = main_of(text)
     assert main.date.iso() == "2023-05-25" and main.date.needs_review
     assert "2020" in main.date.derivation
+
+
+def test_place_from_the_dateline_when_the_lead_names_none():
+    text = (
+        "Meeting with the President of Azerbaijan\n\nNovember 26, 2021, Sochi\n\n"
+        "Vladimir Putin held a meeting with President of Azerbaijan Ilham Aliyev.\n"
+    )
+    assert main_of(text).place == "Sochi"
+    call = text.replace("held a meeting with", "had a telephone conversation with")
+    assert main_of(call).place is None  # a phone call happens nowhere in particular

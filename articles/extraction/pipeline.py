@@ -18,6 +18,7 @@ from articles.extraction.text import (
     PAST_EVENT,
     event_kind,
     one_line,
+    place_in_dateline,
     place_of,
     sentences,
 )
@@ -139,10 +140,15 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
         hits = [h for h in ctx.registry.find(text, first, last) if inside(h.start)]
     else:
         mentions, hits = [], []
-    ref, _dateline_mention = _reference_date(text, layout, sents, mentions, hits, ctx)
+    ref, dateline = _reference_date(text, layout, sents, mentions, hits, ctx)
 
     main_sentence = _main_sentence(text, sents)
     main = _main_event(text, layout, sents, main_sentence, mentions, hits, ref, ctx)
+    if main and not main.place and dateline and main.kind in ("meeting", "visit", "agreement"):
+        # Where the report was filed, for an event that happens in one place.
+        line_start = text.rfind("\n", 0, dateline.start) + 1
+        line_end = text.find("\n", dateline.end)
+        main.place = place_in_dateline(text[line_start : line_end if line_end >= 0 else None])
     events = [main] if main else []
     # Relative dates in the body count from the best-dated point the article has: its own
     # date, or the main event's when that is more precise ("today" in an undated report).

@@ -261,3 +261,20 @@ def place_of(text: str) -> str | None:
         "Kiev": "Kyiv",
         "Alma-Ata": "Almaty",
     }.get(place, place)
+
+
+_CANONICAL_PLACE = {p.lower(): p for p in PLACES}
+_BARE_PLACE_RE = re.compile(
+    r"\b(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def place_in_dateline(line: str) -> str | None:
+    """A place named in a dateline ("November 26, 2021, Sochi", "BAKU, May 5 (Agency) -")."""
+    m = _BARE_PLACE_RE.search(line)
+    if not m:
+        return None
+    return place_of(f"in {_CANONICAL_PLACE[m.group('place').lower()]}")
