@@ -165,3 +165,23 @@ def test_an_alias_added_by_an_editor_is_picked_up_on_reextraction(tmp_path):
     assert Participation.objects.filter(
         event=event, actor__name="Zaur Gahramanli", role="participant"
     ).exists()
+
+
+def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Declaration signed\n\nMOSCOW, 22 February 2022 (Agency) - Vladimir Putin and Ilham "
+        "Aliyev signed a declaration on allied interaction in Moscow.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Ministers meet\n\nBAKU, 3 March 2023 (Agency) - The foreign ministers met in Baku.\n\n"
+        "On 22 February 2022, Vladimir Putin and Ilham Aliyev signed the declaration in "
+        "Moscow.\n"
+    )
+    import_paths([str(tmp_path / "a.txt")])
+    import_paths([str(tmp_path / "b.txt")])
+    signing = Event.objects.get(date_start="2022-02-22")
+    assert sorted(signing.sources.values_list("article__file_name", flat=True)) == [
+        "a.txt",
+        "b.txt",
+    ]
+    assert "allied interaction" in signing.passages and "foreign ministers" not in signing.passages
