@@ -877,14 +877,14 @@ def _visit(story: Story) -> Lead:
             "state" if guest.title == "President" else "official",
         ]
     )
+    a = "an" if vtype.startswith("official") else "a"
     when = when_phrase(story)
-    g = story.name(guest)
+    g, h = story.name(guest), story.name(host)
     templates = [
-        f"{g} arrived in {city} {{when}} on a {vtype} visit, during which he is due to hold talks "
-        f"with {story.name(host)}.",
-        f"{g} paid a {vtype} visit to {host.country} {{when}} and met with {story.name(host)} in "
-        f"{city}.",
-        f"{story.name(host)} received {g}, who is in {city} on a {vtype} visit, {{when}}.",
+        f"{g} arrived in {city} {{when}} on {a} {vtype} visit, during which he is due to "
+        f"hold talks with {h}.",
+        f"{g} paid {a} {vtype} visit to {host.country} {{when}} and met with {h} in {city}.",
+        f"{h} received {g}, who is in {city} on {a} {vtype} visit, {{when}}.",
     ]
     sentence = with_when(rng.choice(templates), when)
     if guest.person.female:
