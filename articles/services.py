@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -182,37 +182,73 @@ def import_files(
         workers=workers,
     )
     actor_cache: dict[str, Actor] = {}
-    for done, (f, result) in enumerate(zip(todo, extracted, strict=True), start=1):
-        if dry_run:
+    pairs = list(zip(todo, extracted, strict=True))
+    if dry_run:
+        for f, result in pairs:
             report.results.append((f.name, f"would import: {len(result.events)} events"))
             report.created += f.content_hash not in existing
             report.updated += f.content_hash in existing
-        else:
+        return report
+    fresh = [(f, x) for f, x in pairs if f.content_hash not in existing]
+    done = 0
+    for i in range(0, len(fresh), CHUNK):
+        chunk = fresh[i : i + CHUNK]
+        if len(chunk) > 1:
             try:
-                created = store_article(
-                    file=f,
-                    extracted=result,
-                    known_new=f.content_hash not in existing,
-                    actor_cache=actor_cache,
-                )
-            except IntegrityError as exc:
-                actor_cache.clear()  # the rolled-back article may have created some
-                if Article.objects.filter(content_hash=f.content_hash).exists():
-                    # Another import stored the same text meanwhile: that is the same article.
-                    report.unchanged += 1
-                    report.results.append((f.name, "unchanged (imported concurrently)"))
-                else:
-                    report.fail(f.name, f"could not be stored: {str(exc).splitlines()[0]}")
-                continue
-            if created:
-                report.created += 1
-                report.results.append((f.name, f"created with {len(result.events)} events"))
+                store_new_articles(chunk, actor_cache=actor_cache)
+            except DatabaseError as exc:
+                if isinstance(exc, OperationalError):
+                    raise  # the connection is gone: nothing more can be stored
+                actor_cache.clear()
             else:
-                report.updated += 1
-                report.results.append((f.name, "re-extracted"))
-        if progress:
-            progress(done, len(todo))
+                for f, result in chunk:
+                    report.created += 1
+                    report.results.append((f.name, f"created with {len(result.events)} events"))
+                done += len(chunk)
+                if progress:
+                    progress(done, len(pairs))
+                continue
+        for f, result in chunk:  # one at a time: a single small article, or a failed chunk
+            _store_one(f, result, report, known_new=True, actor_cache=actor_cache)
+            done += 1
+            if progress:
+                progress(done, len(pairs))
+    for f, result in pairs:
+        if f.content_hash in existing:
+            _store_one(f, result, report, known_new=False, actor_cache=actor_cache)
+            done += 1
+            if progress:
+                progress(done, len(pairs))
     return report
+
+
+def _store_one(
+    f: ArticleFile,
+    result: ExtractedArticle,
+    report: ImportReport,
+    *,
+    known_new: bool,
+    actor_cache: dict[str, Actor],
+) -> None:
+    try:
+        created = store_article(
+            file=f, extracted=result, known_new=known_new, actor_cache=actor_cache
+        )
+    except IntegrityError as exc:
+        actor_cache.clear()  # the rolled-back article may have created some
+        if Article.objects.filter(content_hash=f.content_hash).exists():
+            # Another import stored the same text meanwhile: that is the same article.
+            report.unchanged += 1
+            report.results.append((f.name, "unchanged (imported concurrently)"))
+        else:
+            report.fail(f.name, f"could not be stored: {str(exc).splitlines()[0]}")
+        return
+    if created:
+        report.created += 1
+        report.results.append((f.name, f"created with {len(result.events)} events"))
+    else:
+        report.updated += 1
+        report.results.append((f.name, "re-extracted"))
 
 
 def reextract_articles(articles: Iterable[Article]) -> ImportReport:
@@ -272,6 +308,142 @@ def store_article(
     return created
 
 
+CHUNK = 25
+
+
+def store_new_articles(
+    pairs: list[tuple[ArticleFile, ExtractedArticle]], *, actor_cache: dict[str, Actor]
+) -> None:
+    """Store articles not yet in the database, many at a time, in one transaction.
+
+    The fast path of a large import: a few statements for the whole chunk instead of a
+    dozen per article. It is all or nothing; the caller stores the chunk one article at a
+    time when it fails, so a bad article is still isolated and reported.
+    """
+    with transaction.atomic():
+        previous = dict(
+            Article.objects.filter(file_name__in={f.name for f, _ in pairs})
+            .order_by("file_name", "-imported_at", "-id")
+            .distinct("file_name")
+            .values_list("file_name", "id")
+        )
+        now = timezone.now()
+        articles = Article.objects.bulk_create(
+            [
+                Article(
+                    content_hash=f.content_hash,
+                    file_name=f.name,
+                    raw_text=f.text,
+                    previous_version_id=previous.get(f.name),
+                    extracted_at=now,
+                    **_article_values(x),
+                )
+                for f, x in pairs
+            ]
+        )
+        for _, x in pairs:
+            _register_new_actors(x)
+        actors = _actors_by_name(
+            {n for _, x in pairs for e in x.events for n in e.participants + e.mentioned},
+            actor_cache,
+        )
+        items = {(i, e.key): e for i, (_, x) in enumerate(pairs) for e in x.events}
+        matches = _matching_events(items, actors)
+        made: dict[tuple, list[tuple[Event, set[int]]]] = {}  # events this chunk creates
+        new_events: list[tuple[Event, ExtractedEvent]] = []
+        grown: dict[int, tuple[Event, list[ExtractedEvent]]] = {}
+        sources: list[Source] = []
+        for (i, _key), item in items.items():
+            article = articles[i]
+            start, end = item.date.interval()
+            ids = {actors[n].pk for n in item.participants}
+            event = matches.get((i, item.key))
+            if event is None and start is not None and ids:
+                event = next(
+                    (e for e, people in made.get((item.kind, start, end), ()) if people & ids),
+                    None,
+                )
+            if event is None:
+                event = Event(passages=article.raw_text[item.evidence_start : item.evidence_end])
+                _apply_machine_values(event, item)
+                new_events.append((event, item))
+                if start is not None and ids:
+                    made.setdefault((item.kind, start, end), []).append((event, ids))
+            else:
+                grown.setdefault(id(event), (event, []))[1].append(item)
+            sources.append(
+                Source(
+                    event=event,
+                    article=article,
+                    extraction_key=item.key,
+                    is_main=item.main,
+                    passage_start=item.evidence_start,
+                    passage_end=item.evidence_end,
+                    date_evidence_start=item.date.evidence_start,
+                    date_evidence_end=item.date.evidence_end,
+                )
+            )
+        Event.objects.bulk_create([e for e, _ in new_events])
+        _record_creation([e.pk for e, _ in new_events])
+        created_ids = {e.pk for e, _ in new_events}
+        roles = {
+            (event.pk, actors[name].pk): (event, actors[name], role)
+            for event, item in new_events
+            for name, role in _roles(item).items()
+        }
+        for event, later in grown.values():
+            if event.pk in created_ids:  # made earlier in this chunk: its people join
+                for item in later:
+                    for name, role in _roles(item).items():
+                        roles.setdefault((event.pk, actors[name].pk), (event, actors[name], role))
+        Participation.objects.bulk_create(
+            [Participation(event=e, actor=a, role=r) for e, a, r in roles.values()]
+        )
+        for source in sources:
+            source.event_id = source.event.pk
+        Source.objects.bulk_create(sources)
+        for event, later in grown.values():
+            if event.pk not in created_ids and "participants" not in event.locked_fields:
+                for item in later:
+                    _add_participants(event, item, actors)
+        if grown:
+            _refresh_passages_of([e.pk for e, _ in grown.values()])
+
+
+def _article_values(extracted: ExtractedArticle) -> dict:
+    start, _ = extracted.published.interval()
+    return {
+        "title": extracted.title[:500],
+        "body_start": extracted.body_start,
+        "body_end": extracted.body_end,
+        "published_date": start,
+        "published_precision": extracted.published.precision if start else "unknown",
+        "published_evidence": extracted.published.evidence[:300],
+    }
+
+
+def _record_creation(event_ids: list[int]) -> None:
+    """The history's first record of each new event, written by the database in one statement
+    (what simple-history would write one object at a time)."""
+    if not event_ids:
+        return
+    history = Event.history.model
+    copied = [
+        f.column for f in history._meta.concrete_fields if not f.column.startswith("history_")
+    ]
+    columns = ", ".join(f'"{c}"' for c in copied)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {history._meta.db_table}
+                ({columns}, history_date, history_change_reason, history_type, history_user_id)
+            SELECT {columns}, now(), 'imported', '+', NULL
+            FROM {Event._meta.db_table} WHERE id = ANY(%s)
+            """,
+            [event_ids],
+        )
+
+
 def _register_new_actors(extracted: ExtractedArticle) -> None:
     """People the text introduces with an office: added unreviewed, for editors to confirm."""
     if extracted.new_actors:
@@ -315,7 +487,7 @@ def sync_events(
     new_events: list[tuple[Event, ExtractedEvent]] = []
     new_sources: list[Source] = []
     grown: list[tuple[Event, ExtractedEvent]] = []
-    matches = _matching_events([e for e in extracted.events if e.key not in sources], actors)
+    matches = _matching_events({e.key: e for e in extracted.events if e.key not in sources}, actors)
     for item in extracted.events:
         kept.add(item.key)
         source = sources.get(item.key)
@@ -403,6 +575,26 @@ def _add_participants(event: Event, item: ExtractedEvent, actors: dict[str, Acto
     )
 
 
+def _refresh_passages_of(event_ids: list[int]) -> None:
+    """The searchable passages of these events, from all their sources, in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE timeline_event e SET passages = sub.text
+            FROM (
+                SELECT s.event_id, string_agg(
+                    substr(a.raw_text, s.passage_start + 1, s.passage_end - s.passage_start),
+                    E'\\n' ORDER BY s.id) AS text
+                FROM timeline_source s JOIN articles_article a ON a.id = s.article_id
+                WHERE s.event_id = ANY(%s)
+                GROUP BY s.event_id
+            ) sub
+            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM sub.text
+            """,
+            [event_ids],
+        )
+
+
 def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
     """Keep each event's searchable passages in step with its sources, in one statement."""
     with connection.cursor() as cursor:
@@ -469,15 +661,15 @@ def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
     event.precision_rank = PRECISION_RANK[event.date_precision]
 
 
-def _matching_events(items: list[ExtractedEvent], actors: dict[str, Actor]) -> dict[str, Event]:
+def _matching_events(items: dict, actors: dict[str, Actor]) -> dict:
     """Events the timeline already has for these items (same kind, same date, overlapping
-    participants), found in one query: {item key: event}."""
-    wanted: dict[str, tuple[str, dt.date, dt.date, set[int]]] = {}
-    for item in items:
+    participants), found in one query: {key: event} for ``items`` given as {key: item}."""
+    wanted: dict = {}
+    for key, item in items.items():
         start, end = item.date.interval()
         ids = {actors[n].pk for n in item.participants if n in actors}
         if start is not None and ids:
-            wanted[item.key] = (item.kind, start, end, ids)
+            wanted[key] = (item.kind, start, end, ids)
     if not wanted:
         return {}
     condition = Q()

@@ -185,3 +185,26 @@ def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(tmp_path):
         "b.txt",
     ]
     assert "allied interaction" in signing.passages and "foreign ministers" not in signing.passages
+
+
+def test_articles_imported_together_share_an_event_and_its_history(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Declaration signed\n\nMOSCOW, 22 February 2022 (Agency) - Vladimir Putin and Ilham "
+        "Aliyev signed a declaration on allied interaction in Moscow.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Ministers meet\n\nBAKU, 3 March 2023 (Agency) - The foreign ministers met in Baku.\n\n"
+        "On 22 February 2022, Vladimir Putin and Ilham Aliyev signed the declaration in "
+        "Moscow.\n"
+    )
+    report = import_paths([str(tmp_path)])  # one chunk, one transaction
+    assert report.created == 2
+    signing = Event.objects.get(date_start="2022-02-22")
+    assert signing.sources.count() == 2
+    assert "\n" in signing.passages
+    first = signing.history.earliest()
+    assert (first.history_type, first.date_precision) == ("+", "day")
+    assert set(signing.participations.values_list("actor__name", flat=True)) == {
+        "Vladimir Putin",
+        "Ilham Aliyev",
+    }

@@ -132,23 +132,56 @@ def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, m
 
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
+    monkeypatch.setattr(services, "CHUNK", 2)  # two articles together, then the third alone
     real = services.sync_events
-    calls = []
 
     def flaky(**kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            real(**kwargs)  # the second article is half written when the connection drops
-            raise OperationalError("server closed the connection unexpectedly")
-        return real(**kwargs)
+        real(**kwargs)  # the third article is half written when the connection drops
+        raise OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(services, "sync_events", flaky)
     with pytest.raises(CommandError, match=r"connection lost.*run the same command again"):
         call_command("import_articles", str(tmp_path))
-    assert Article.objects.count() == 1
-    assert (
-        Source.objects.count() == Source.objects.filter(article__in=Article.objects.all()).count()
-    )
+    assert Article.objects.count() == 2
+    assert Source.objects.filter(is_main=True).count() == 2
     monkeypatch.setattr(services, "sync_events", real)
     call_command("import_articles", str(tmp_path))
     assert Article.objects.count() == 3
+
+
+def test_connection_lost_in_a_chunk_rolls_the_whole_chunk_back(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from articles import services
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
+
+    def lost(event_ids):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "_record_creation", lost)
+    with pytest.raises(CommandError, match="connection lost"):
+        call_command("import_articles", str(tmp_path))
+    assert (Article.objects.count(), Event.objects.count()) == (0, 0)
+
+
+def test_a_chunk_with_a_bad_article_falls_back_to_one_at_a_time(tmp_path, monkeypatch):
+    from articles import services
+
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
+    real = services.store_new_articles
+    calls = []
+
+    def failing_chunk(pairs, **kwargs):
+        calls.append(len(pairs))
+        from django.db import IntegrityError
+
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(services, "store_new_articles", failing_chunk)
+    report = import_paths([str(tmp_path)])
+    assert calls == [4] and report.created == 4
+    assert Source.objects.filter(is_main=True).count() == 4
+    assert real is not failing_chunk
