@@ -107,7 +107,10 @@ def known_events() -> list[KnownEvent]:
     for event in (
         Event.objects.exclude(label="")
         .exclude(date_start=None)
+        .exclude(needs_review=True)
         .only("label", "date_precision", "date_start")
+        .order_by("precision_rank", "id")  # the most precise date of a document first
+        .iterator(chunk_size=2000)
     ):
         d = event.date_start
         out.append(
@@ -352,6 +355,7 @@ def store_new_articles(
         made: dict[tuple, list[tuple[Event, set[int]]]] = {}  # events this chunk creates
         new_events: list[tuple[Event, ExtractedEvent]] = []
         grown: dict[int, tuple[Event, list[ExtractedEvent]]] = {}
+        grown_passages: dict[int, tuple[Event, list[str]]] = {}
         sources: list[Source] = []
         for (i, _key), item in items.items():
             article = articles[i]
@@ -371,6 +375,9 @@ def store_new_articles(
                     made.setdefault((item.kind, start, end), []).append((event, ids))
             else:
                 grown.setdefault(id(event), (event, []))[1].append(item)
+                grown_passages.setdefault(id(event), (event, []))[1].append(
+                    article.raw_text[item.evidence_start : item.evidence_end]
+                )
             sources.append(
                 Source(
                     event=event,
@@ -406,8 +413,7 @@ def store_new_articles(
             if event.pk not in created_ids and "participants" not in event.locked_fields:
                 for item in later:
                     _add_participants(event, item, actors)
-        if grown:
-            _refresh_passages_of([e.pk for e, _ in grown.values()])
+        _append_passages([(event, passages) for event, passages in grown_passages.values()])
 
 
 def _article_values(extracted: ExtractedArticle) -> dict:
@@ -575,24 +581,22 @@ def _add_participants(event: Event, item: ExtractedEvent, actors: dict[str, Acto
     )
 
 
-def _refresh_passages_of(event_ids: list[int]) -> None:
-    """The searchable passages of these events, from all their sources, in one statement."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE timeline_event e SET passages = sub.text
-            FROM (
-                SELECT s.event_id, string_agg(
-                    substr(a.raw_text, s.passage_start + 1, s.passage_end - s.passage_start),
-                    E'\\n' ORDER BY s.id) AS text
-                FROM timeline_source s JOIN articles_article a ON a.id = s.article_id
-                WHERE s.event_id = ANY(%s)
-                GROUP BY s.event_id
-            ) sub
-            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM sub.text
-            """,
-            [event_ids],
-        )
+PASSAGES_LIMIT = 20_000  # characters of searchable passages kept per event
+
+
+def _append_passages(updates: list[tuple[Event, list[str]]]) -> None:
+    """Add new sources' passages to events' searchable text: each passage once, up to a cap
+    (an event cited by a thousand articles needs no thousand copies to be found)."""
+    changed = []
+    for event, passages in updates:
+        text = event.passages
+        for passage in passages:
+            if passage and passage not in text and len(text) + len(passage) < PASSAGES_LIMIT:
+                text = f"{text}\n{passage}" if text else passage
+        if text != event.passages:
+            event.passages = text
+            changed.append(event)
+    Event.objects.bulk_update(changed, ["passages"])
 
 
 def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
@@ -600,16 +604,16 @@ def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            UPDATE timeline_event e SET passages = sub.text
+            UPDATE timeline_event e SET passages = left(sub.text, 20000)
             FROM (
-                SELECT s.event_id, string_agg(
+                SELECT s.event_id, string_agg(DISTINCT
                     substr(a.raw_text, s.passage_start + 1, s.passage_end - s.passage_start),
-                    E'\\n' ORDER BY s.id) AS text
+                    E'\\n') AS text
                 FROM timeline_source s JOIN articles_article a ON a.id = s.article_id
                 WHERE s.event_id IN (SELECT event_id FROM timeline_source WHERE article_id = %s)
                 GROUP BY s.event_id
             ) sub
-            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM sub.text
+            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM left(sub.text, 20000)
               AND (%s::bigint[] IS NULL OR e.id = ANY(%s::bigint[]))
             """,
             [article.pk, only, only],

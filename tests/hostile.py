@@ -15,7 +15,7 @@ from django.urls import reverse
 from articles.models import Article
 from articles.services import import_paths
 from tests.factories import make_actor
-from timeline.models import Event, Participation, Role
+from timeline.models import Actor, Event, Participation, Role
 
 SCRIPT = "<script>window.__pwned=1;alert(1)</script>"
 IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'
@@ -50,7 +50,11 @@ PLACE = f"Baku {SVG}"
 class Hostile:
     article: Article
     event: Event
-    actor_slug: str
+    actor: Actor
+
+    @property
+    def actor_slug(self) -> str:
+        return self.actor.slug
 
     def public_urls(self) -> list[str]:
         return [
@@ -64,15 +68,16 @@ class Hostile:
 
     def admin_urls(self) -> list[str]:
         return [
+            reverse("admin:index"),
             reverse("admin:timeline_event_changelist"),
             reverse("admin:timeline_event_change", args=[self.event.pk]),
             reverse("admin:timeline_event_history", args=[self.event.pk]),
             reverse("admin:articles_article_changelist"),
             reverse("admin:articles_article_change", args=[self.article.pk]),
+            reverse("admin:articles_article_add"),
             reverse("admin:timeline_actor_changelist"),
-            reverse(
-                "admin:timeline_actor_change", args=[self.event.participations.first().actor_id]
-            ),
+            reverse("admin:timeline_actor_change", args=[self.actor.pk]),
+            reverse("admin:timeline_actor_changelist") + "?q=Mallory",
         ]
 
 
@@ -91,4 +96,4 @@ def import_hostile_article(folder: Path) -> Hostile:
     actor.save()
     Participation.objects.create(event=event, actor=actor, role=Role.PARTICIPANT)
     event.refresh_from_db()
-    return Hostile(article=article, event=event, actor_slug=actor.slug)
+    return Hostile(article=article, event=event, actor=actor)

@@ -207,7 +207,9 @@ def test_editors_cannot_reach_what_their_group_does_not_allow(editor_client, edi
         reverse("admin:timeline_actor_delete", args=[actor.pk]),
     ]
     for url in forbidden_get:
-        assert editor_client.get(url).status_code == 403, url
+        response = editor_client.get(url)
+        assert response.status_code == 403, url
+        assert "Your account may not do this" in response.content.decode(), url
 
     # Nor by posting: no promoting oneself, no deleting evidence.
     response = editor_client.post(

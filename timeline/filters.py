@@ -7,10 +7,13 @@ canonical query string back (only valid values, in a stable order).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.text import slugify
 
 from timeline.models import Actor, EventKind
 
@@ -36,12 +39,21 @@ SINGLE_VALUED = ("q", "year", "from", "to", "kind", "place", "order", "page", "f
 KNOWN_PARAMS = {"actor", *SINGLE_VALUED}
 
 
+class ActorChoice(NamedTuple):
+    """An actor as the filters offer it: enough to match, link and count, and cheap to cache."""
+
+    pk: int
+    name: str
+    slug: str
+    event_count: int = 0
+
+
 @dataclass(frozen=True)
 class EventFilters:
     """Valid filters only. `fixed_actor` comes from the URL path (the actor page)."""
 
     fixed_actor: Actor | None = None
-    actors: tuple[Actor, ...] = ()
+    actors: tuple[ActorChoice, ...] = ()
     q: str = ""
     year: int | None = None
     year_from: int | None = None
@@ -54,7 +66,7 @@ class EventFilters:
     notices: tuple[str, ...] = ()
 
     @property
-    def all_actors(self) -> tuple[Actor, ...]:
+    def all_actors(self) -> tuple[Actor | ActorChoice, ...]:
         return (self.fixed_actor, *self.actors) if self.fixed_actor else self.actors
 
     @property
@@ -159,7 +171,12 @@ class EventFilterForm(forms.Form):
     format = forms.ChoiceField(required=False, choices=FORMATS, error_messages=NOT_A_CHOICE)
 
     def __init__(
-        self, data, *, actors: list[Actor], places: list[str], fixed_actor: Actor | None = None
+        self,
+        data,
+        *,
+        actors: Sequence[ActorChoice],
+        places: Sequence[str],
+        fixed_actor: Actor | None = None,
     ):
         super().__init__(data)
         # "from" and "to" are Python keywords, so these two cannot be class attributes.
@@ -171,6 +188,8 @@ class EventFilterForm(forms.Form):
         )
         self.fields["place"].choices = [("", "Anywhere"), *((p, p) for p in places)]
         self.actors_by_slug = {a.slug: a for a in actors}
+        # The "another actor" box suggests names: a typed name is as good as the slug.
+        self.actors_by_name = {a.name.casefold(): a for a in actors}
         self.fixed_actor = fixed_actor
         self.notices: list[str] = []
 
@@ -213,19 +232,32 @@ class EventFilterForm(forms.Form):
             notices=tuple(notices),
         )
 
-    def _known_actors(self, slugs: list[str]) -> list[Actor]:
-        chosen: list[Actor] = []
-        for slug in slugs:
-            actor = self.actors_by_slug.get(slug)
-            if not slug or (actor is not None and (actor == self.fixed_actor or actor in chosen)):
+    def _known_actors(self, values: list[str]) -> list[ActorChoice]:
+        chosen: list[ActorChoice] = []
+        fixed = self.fixed_actor.pk if self.fixed_actor else None
+        for value in values:
+            if not value.strip():
+                continue
+            actor = self._actor(value)
+            if actor is not None and (actor.pk == fixed or actor in chosen):
                 continue
             if actor is None:
-                self.notices.append(f"Ignored actor=“{_shorten(slug)}”: no such actor.")
+                self.notices.append(f"Ignored actor=“{_shorten(value)}”: no such actor.")
             elif len(chosen) >= MAX_ACTORS:
-                self.notices.append(f"Ignored actor=“{slug}”: at most {MAX_ACTORS} actors at once.")
+                self.notices.append(
+                    f"Ignored actor=“{_shorten(value)}”: at most {MAX_ACTORS} actors at once."
+                )
             else:
                 chosen.append(actor)
         return chosen
+
+    def _actor(self, value: str) -> ActorChoice | None:
+        """The actor a value names: by slug, or by name as typed in the "another actor" box."""
+        return (
+            self.actors_by_slug.get(value)
+            or self.actors_by_name.get(value.strip().casefold())
+            or self.actors_by_slug.get(slugify(value))
+        )
 
     def _check_repeats_and_unknown_params(self) -> None:
         for name in SINGLE_VALUED:

@@ -1,29 +1,46 @@
-"""Reads for the public pages, composed from the QuerySet methods in timeline/models.py."""
+"""Reads for the public pages, composed from the QuerySet methods in timeline/models.py.
+
+What depends on the whole archive rather than on the request (every actor's number of events,
+the places, the events per year) is cached under the request's data version
+(timeline/datacache.py), so a chronology page reads the whole archive only after it changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.models import Article
-from timeline.filters import EventFilters
+from timeline.datacache import DataVersion
+from timeline.filters import ActorChoice, EventFilters
 from timeline.models import Actor, Event, EventQuerySet, Source
 
 # SearchHeadline wraps matches in these; they are turned into <mark> after escaping.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
 
+YearCounts = Sequence[tuple[int | None, int]]
+
 
 @dataclass(frozen=True)
 class FilterChoices:
-    actors: list[Actor]  # every actor, with `event_count`
+    actors: list[ActorChoice]  # every actor with `event_count`, the busiest first
     places: list[str]
 
 
-def filter_choices() -> FilterChoices:
-    """What the filter form offers, and what it accepts (two queries)."""
-    return FilterChoices(
-        actors=list(Actor.objects.with_event_counts().order_by("name")),
-        places=Event.objects.places(),
-    )
+def filter_choices(version: DataVersion) -> FilterChoices:
+    """What the filter form offers and accepts (two queries, once per data version)."""
+    return version.cached("filter-choices", _filter_choices)
+
+
+def _filter_choices() -> FilterChoices:
+    actors = [
+        ActorChoice(pk, name, slug, count or 0)
+        for pk, name, slug, count in Actor.objects.with_event_counts()
+        .order_by("name")
+        .values_list("pk", "name", "slug", "event_count")
+    ]
+    actors.sort(key=lambda a: -a.event_count)  # stable: by name within a count
+    return FilterChoices(actors=actors, places=Event.objects.places())
 
 
 def filtered_events(filters: EventFilters, *, ignore_years: bool = False) -> EventQuerySet:
@@ -42,6 +59,35 @@ def filtered_events(filters: EventFilters, *, ignore_years: bool = False) -> Eve
     return events
 
 
+def events_per_year(filters: EventFilters, version: DataVersion) -> YearCounts:
+    """(year, events) under every filter but the years, undated events as year None.
+
+    The year chart shows them, and `count_in_years` sums them into the number of events
+    shown, so no page counts its events separately. Cached per actors, kind and place: the
+    chart stays the same while a reader changes years, order or page.
+    """
+    events = filtered_events(filters, ignore_years=True)
+    if filters.q:
+        # Searches are quick (GIN index), and their text is anyone's: not worth a cache entry.
+        return events.count_by_year()
+    variant = (tuple(sorted(a.pk for a in filters.all_actors)), filters.kind, filters.place)
+    return version.cached("events-per-year", events.count_by_year, variant=variant)
+
+
+def count_in_years(counts: YearCounts, filters: EventFilters) -> int:
+    """How many of the counted events fall within the filters' years (all of them if none)."""
+    first, last = filters.first_year, filters.last_year
+    if first is None and last is None:
+        return sum(n for _, n in counts)
+    return sum(
+        n
+        for year, n in counts
+        if year is not None
+        and (first is None or year >= first)
+        and (last is None or year <= last)
+    )
+
+
 def listed_events(filters: EventFilters) -> EventQuerySet:
     """The filtered events in the chosen order, ready to show (related rows prefetched)."""
     events = filtered_events(filters)
@@ -51,7 +97,8 @@ def listed_events(filters: EventFilters) -> EventQuerySet:
         events = events.by_relevance()
     else:
         events = events.chronological(newest_first=filters.newest_first)
-    return events.with_related()
+    # The searchable text is the whole of every passage: pages and exports never show it.
+    return events.defer("passages", "search_vector").with_related()
 
 
 def sources_in(article: Article) -> list[Source]:

@@ -2,7 +2,7 @@
 
 One file, read from the environment. Laptop defaults are safe (DEBUG off unless
 asked for, loopback hosts only, a local PostgreSQL cluster); production sets
-DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and leaves DEBUG unset.
+DJANGO_ENV=production, DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS, and leaves DEBUG unset.
 """
 
 import os
@@ -27,10 +27,36 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# DJANGO_ENV=production is the one switch to production: it requires a real SECRET_KEY and
+# ALLOWED_HOSTS, refuses DEBUG, and turns on HTTPS-only cookies, the HTTPS redirect and HSTS.
+# Anything else on a laptop, in tests and in CI keeps working with nothing set.
+DJANGO_ENV = os.environ.get("DJANGO_ENV", "development").strip().lower() or "development"
+if DJANGO_ENV not in {"development", "production"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={DJANGO_ENV!r} is not understood: use 'production' or leave it unset"
+    )
+PRODUCTION = DJANGO_ENV == "production"
+
 DEBUG = env_bool("DEBUG", False)
 INSECURE_DEV_KEY = "dev-only-insecure-key-never-use-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY") or INSECURE_DEV_KEY
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip() or INSECURE_DEV_KEY
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver"
+)
+if PRODUCTION:
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG or set DEBUG=0)")
+    if SECRET_KEY == INSECURE_DEV_KEY:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set to a long random value in production (it is "
+            + ("unset" if not os.environ.get("SECRET_KEY", "").strip() else "the development key")
+            + "); generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS must list the site's host names in production, e.g. "
+            "ALLOWED_HOSTS=timeline.example.org"
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "timeline.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "timeline.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -130,3 +158,40 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Security ----------------------------------------------------------------------------------
+# Headers on every response (Django's defaults, written out so they are visibly chosen); the
+# Content-Security-Policy comes from timeline.middleware.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Behind a proxy that terminates TLS: SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO,https
+# (only if the proxy always sets that header itself); CSRF_TRUSTED_ORIGINS when the proxy
+# changes the host name.
+_proxy_header = env_list("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER must be a header and a value, "
+            "e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+# HTTPS only in production; each can be turned off from the environment
+# (e.g. SECURE_SSL_REDIRECT=0 when the proxy already redirects).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
+try:
+    SECURE_HSTS_SECONDS = int(
+        os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600 if PRODUCTION else 0))
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured("SECURE_HSTS_SECONDS must be a number of seconds") from exc
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)

@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
 from articles.models import Article
-from timeline import display, selectors
+from timeline import datacache, display, selectors
 from timeline.exports import export_response
 from timeline.filters import FORMATS, ORDERS, EventFilterForm
 from timeline.models import Actor, Event, EventKind
@@ -51,7 +51,8 @@ def _chronology_page(
     request: HttpRequest, template: str, *, actor: Actor | None = None
 ) -> HttpResponse:
     """The chronology, or the actor page (the chronology with one actor fixed)."""
-    choices = selectors.filter_choices()
+    version = datacache.current()
+    choices = selectors.filter_choices(version)
     form = EventFilterForm(
         request.GET, actors=choices.actors, places=choices.places, fixed_actor=actor
     )
@@ -59,35 +60,36 @@ def _chronology_page(
     if filters.format:
         return export_response(filters.format, selectors.listed_events(filters), request=request)
 
-    total = selectors.filtered_events(filters).count()
+    per_year = selectors.events_per_year(filters, version)
     page = display.page_of(
         selectors.listed_events(filters),
         number=filters.page,
-        total=total,
+        total=selectors.count_in_years(per_year, filters),
         grouped=not filters.by_relevance,
     )
     partial = _swapped_part(request, page)
-    chart = None  # "More" appends events only; the chart stays as it was
-    if partial != "page":
-        chart = display.year_chart(
-            selectors.filtered_events(filters, ignore_years=True).count_by_year(), filters
-        )
     context = {
         "actor": actor,
         "filters": filters,
         "page": page,
-        "chart": chart,
-        "actor_choices": [
-            a for a in choices.actors if a != actor and (a.event_count or a in filters.actors)
-        ],
-        "places": choices.places,
-        "kinds": EventKind.choices,
-        "orders": ORDERS,
+        "chart": None,  # "More" appends events only; the chart stays as it was
         "exports": [(label, filters.query(format=fmt, page=1)) for fmt, label in FORMATS],
         "next_query": filters.query(page=page.number + 1) if page.has_next else "",
     }
+    if partial != "page":
+        context["chart"] = display.year_chart(per_year, filters, path=request.path)
     if partial:
         template = f"timeline/chronology.html#{partial}"
+    else:  # the whole page, with the filter form
+        context |= {
+            "actor_choices": display.actor_checkboxes(choices.actors, filters),
+            "actor_suggestions": version.cached(
+                "actor-suggestions", lambda: display.actor_suggestions(choices.actors)
+            ),
+            "places": choices.places,
+            "kinds": EventKind.choices,
+            "orders": ORDERS,
+        }
     response = render(request, template, context)
     # Full page and fragment share a URL: caches must keep them apart.
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))

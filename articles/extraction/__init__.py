@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from articles.extraction.actors import Registry
-from articles.extraction.inference import HistoryEvent, parse_iso
+from articles.extraction.inference import HistoryEvent, KnownIndex, parse_iso
 from articles.extraction.pipeline import (
     Context,
     extract_batch_items,
@@ -107,7 +107,7 @@ def _context(actors, known_events, today) -> Context:
     registry = _default_registry() if actors is None else _registry(tuple(actors))
     return Context(
         registry=registry,
-        known_events=list(known_events),
+        known_events=KnownIndex(known_events),
         history=list(load_history()),
         today=today or dt.date.today(),
     )
@@ -183,5 +183,5 @@ def _extract_chunk(
 ) -> list[ExtractedArticle]:
     ctx = _worker_context
     if extra:
-        ctx = replace(ctx, known_events=ctx.known_events + list(extra))
+        ctx = replace(ctx, known_events=ctx.known_events.plus(extra))
     return [extract_one(text, ctx) for _, text in items]

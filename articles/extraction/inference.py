@@ -125,6 +125,63 @@ def label_key(label: str) -> frozenset[str]:
     return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in _STOP)
 
 
+def _label_words(label: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", label.lower())
+    if not words:
+        return []
+    return [fold(words[0])] + [fold(w) for w in words[1:] if w not in _STOP]
+
+
+class KnownIndex:
+    """Dated documents by name, so that a name is looked up, not compared with every one.
+
+    The first date given for a name wins: callers list the most precise first.
+    """
+
+    def __init__(self, events=()):
+        self.events: list[KnownEvent] = []
+        self._keys: set[frozenset] = set()
+        self._by_word: dict[tuple[str, str], list[int]] = {}
+        for event in events:
+            self._add(event)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self):
+        return iter(self.events)
+
+    def _add(self, event: KnownEvent) -> None:
+        words = _label_words(event.label)
+        key = label_key(event.label)
+        if not words or key in self._keys:
+            return
+        self._keys.add(key)
+        self.events.append(event)
+        for word in set(words[1:]) or {""}:
+            self._by_word.setdefault((words[0], word), []).append(len(self.events) - 1)
+
+    def plus(self, extra) -> KnownIndex:
+        index = KnownIndex()
+        index.events = list(self.events)
+        index._keys = set(self._keys)
+        index._by_word = {k: list(v) for k, v in self._by_word.items()}
+        for event in extra:
+            index._add(event)
+        return index
+
+    def match(self, name: str) -> KnownEvent | None:
+        words = _label_words(name)
+        if not words:
+            return None
+        found = sorted(
+            {i for w in set(words[1:]) or {""} for i in self._by_word.get((words[0], w), ())}
+        )
+        return next(
+            (self.events[i] for i in found if labels_match(name, self.events[i].label)), None
+        )
+
+
 def labels_match(a: str, b: str) -> bool:
     """Two names of one document: same kind of document, half their other words shared."""
     ka, kb = label_key(a), label_key(b)
@@ -141,14 +198,14 @@ def labels_match(a: str, b: str) -> bool:
 
 
 def find_known(
-    sentence: str, known: list[KnownEvent], history: list[HistoryEvent], *, people: bool = False
+    sentence: str, known: KnownIndex, history: list[HistoryEvent], *, people: bool = False
 ) -> tuple[str, DateClaim, DateClaim, str] | None:
     """A dated event the sentence names: (label, start, end, where the date comes from)."""
     lowered = " ".join(sentence.lower().split())
-    for event in known:
-        for candidate in _document_names(sentence):
-            if labels_match(candidate, event.label):
-                return event.label, event.date, event.date, event.source or "another article"
+    for candidate in _document_names(sentence):
+        event = known.match(candidate)
+        if event is not None:
+            return event.label, event.date, event.date, event.source or "another article"
     pattern, by_name = _history_index(tuple(history))
     best: HistoryEvent | None = None
     best_len = 0
@@ -189,7 +246,7 @@ def _document_names(sentence: str) -> list[str]:
 def anniversary_clues(
     text: str,
     sentences: list[tuple[int, int]],
-    known: list[KnownEvent],
+    known: KnownIndex,
     history: list[HistoryEvent],
     year_mentions: list[Mention],
 ) -> list[YearClue]:
@@ -265,7 +322,7 @@ def this_year_clues(
     text: str,
     sentences: list[tuple[int, int]],
     mentions: list[Mention],
-    known: list[KnownEvent],
+    known: KnownIndex,
     history: list[HistoryEvent],
 ) -> list[YearClue]:
     """A known event said to have happened this year (or last year)."""
@@ -302,7 +359,7 @@ def this_year_clues(
 def span_clues(
     text: str,
     sentences: list[tuple[int, int]],
-    known: list[KnownEvent],
+    known: KnownIndex,
     history: list[HistoryEvent],
 ) -> list[YearClue]:
     """'More than a year and a half has passed since <known event>'."""

@@ -112,7 +112,7 @@ class Context:
     """What the rest of the timeline knows, for dating articles that do not state their year."""
 
     registry: Registry
-    known_events: list[KnownEvent]
+    known_events: inf.KnownIndex
     history: list[inf.HistoryEvent]
     today: dt.date
 
@@ -639,7 +639,7 @@ def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[
     out = list(first)
     for index, extra in second_pass_plan(items, first):
         out[index] = extract_one(
-            items[index][1], replace(ctx, known_events=ctx.known_events + extra)
+            items[index][1], replace(ctx, known_events=ctx.known_events.plus(extra))
         )
     return out
 

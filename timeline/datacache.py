@@ -1,0 +1,94 @@
+"""Values derived from the whole archive, cached until the archive changes.
+
+Counting every actor's events, listing the places and counting the events of each year read
+the whole archive: tens of milliseconds at 100,000 events, on every request. They change only
+when events, actors or participations do, so they are computed once and kept in Django's cache
+(the default LocMemCache unless settings say otherwise) under a *data version*.
+
+The version is a PostgreSQL snapshot. Statement triggers (migration 0002) log the id of every
+transaction that writes those tables, however it writes (the ORM, bulk imports, COPY, raw SQL);
+a version stays current while every logged transaction is visible in its snapshot. Checking
+that is one indexed query per request, whatever the size of the archive, and the very next
+request after a commit sees the change, in any process: nothing waits for a timeout and
+nothing has to be invalidated by hand.
+
+A request whose own transaction has written (a test, or a view that saves before it reads)
+sees data that nobody else sees yet: it computes everything afresh and caches nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import connection
+
+T = TypeVar("T")
+
+# Only a bound on memory: a value is never served once the data it came from has changed.
+TIMEOUT = 60 * 60
+_MISSING = object()
+
+_CHECK = """
+SELECT pg_current_snapshot()::text,
+       pg_current_xact_id_if_assigned() IS NOT NULL,
+       EXISTS (
+           SELECT 1 FROM timeline_datachange
+           WHERE xid >= pg_snapshot_xmin(%(known)s::pg_snapshot)
+             AND NOT pg_visible_in_snapshot(xid, %(known)s::pg_snapshot)
+       )
+"""
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """The state of events, actors and participations that this request sees.
+
+    `key` is None when the request must not use the cache (its transaction has written).
+    """
+
+    key: str | None
+
+    def cached(self, name: str, compute: Callable[[], T], *, variant: Hashable = None) -> T:
+        """`compute()`, or what it gave earlier for the same data (and the same `variant`)."""
+        if self.key is None:
+            return compute()
+        cache_key = f"timeline:{name}:{self.key}"
+        if variant is not None:
+            cache_key += ":" + _digest(repr(variant))
+        value = cache.get(cache_key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(cache_key, value, TIMEOUT)
+        return value
+
+
+def current() -> DataVersion:
+    """The data version, in one query: is the last snapshot seen still current, or is this one?"""
+    database = _database()
+    snapshot_key = f"timeline:data-snapshot:{_digest(database)}"
+    known = cache.get(snapshot_key)
+    with connection.cursor() as cursor:
+        cursor.execute(_CHECK, {"known": known})
+        now, writing, changed = cursor.fetchone()
+    if writing:
+        return DataVersion(None)
+    if known is None or changed:
+        # Taken before anything is computed under it: a value may be newer than its version
+        # (then the next check moves on), never older.
+        known = now
+        cache.set(snapshot_key, known, TIMEOUT)
+    return DataVersion(_digest(f"{database}|{known}"))
+
+
+def _database() -> str:
+    # Databases that share a cache (two test runs, staging and production) must not mix.
+    settings = connection.settings_dict
+    return f"{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
