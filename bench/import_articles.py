@@ -59,9 +59,8 @@ def main() -> None:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"articles: {len(files)} from {args.folder}")
-    print(
-        f"first import: {first.summary()} in {first_s:.1f} s = {len(files) / first_s:.0f} articles/s"
-    )
+    rate = len(files) / first_s
+    print(f"first import: {first.summary()} in {first_s:.1f} s = {rate:.0f} articles/s")
     print(
         f"second import: {second.summary()} in {second_s:.2f} s = "
         f"{len(files) / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
