@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from articles.extraction import extract_batch, load_default_actors
+from articles.extraction import iter_extract_batch, load_default_actors
 from articles.extraction.types import ExtractedArticle, ExtractedEvent, KnownActor, KnownEvent
 from articles.files import ArticleFile, BadArticle, expand_paths, read_article_file
 from articles.models import Article
@@ -178,51 +178,74 @@ def import_files(
     if not todo:
         return report
     workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
-    extracted = extract_batch(
+    stream = iter_extract_batch(
         [(f.name, f.text) for f in todo],
         actors=known_actors(),
         known_events=known_events(),
         workers=workers,
     )
-    actor_cache: dict[str, Actor] = {}
-    pairs = list(zip(todo, extracted, strict=True))
     if dry_run:
-        for f, result in pairs:
+        for index, result in stream:
+            f = todo[index]
             report.results.append((f.name, f"would import: {len(result.events)} events"))
             report.created += f.content_hash not in existing
             report.updated += f.content_hash in existing
         return report
-    fresh = [(f, x) for f, x in pairs if f.content_hash not in existing]
-    done = 0
-    for i in range(0, len(fresh), CHUNK):
-        chunk = fresh[i : i + CHUNK]
+    # Articles are stored while the rest are still being extracted (in other processes).
+    writer = _Writer(report=report, total=len(todo), progress=progress)
+    for index, result in stream:
+        f = todo[index]
+        if f.content_hash in existing:
+            writer.store_one(f, result, known_new=False)
+        else:
+            writer.add_new(f, result)
+    writer.flush()
+    return report
+
+
+class _Writer:
+    """Stores extracted articles: new ones a chunk at a time, the chunk one article at a time
+    when it fails (so that a bad article is isolated and reported)."""
+
+    def __init__(self, *, report: ImportReport, total: int, progress) -> None:
+        self.report, self.total, self.progress = report, total, progress
+        self.pending: list[tuple[ArticleFile, ExtractedArticle]] = []
+        self.actor_cache: dict[str, Actor] = {}
+        self.done = 0
+
+    def add_new(self, f: ArticleFile, result: ExtractedArticle) -> None:
+        self.pending.append((f, result))
+        if len(self.pending) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        chunk, self.pending = self.pending, []
         if len(chunk) > 1:
             try:
-                store_new_articles(chunk, actor_cache=actor_cache)
+                store_new_articles(chunk, actor_cache=self.actor_cache)
             except DatabaseError as exc:
                 if isinstance(exc, OperationalError):
                     raise  # the connection is gone: nothing more can be stored
-                actor_cache.clear()
+                self.actor_cache.clear()
             else:
                 for f, result in chunk:
-                    report.created += 1
-                    report.results.append((f.name, f"created with {len(result.events)} events"))
-                done += len(chunk)
-                if progress:
-                    progress(done, len(pairs))
-                continue
-        for f, result in chunk:  # one at a time: a single small article, or a failed chunk
-            _store_one(f, result, report, known_new=True, actor_cache=actor_cache)
-            done += 1
-            if progress:
-                progress(done, len(pairs))
-    for f, result in pairs:
-        if f.content_hash in existing:
-            _store_one(f, result, report, known_new=False, actor_cache=actor_cache)
-            done += 1
-            if progress:
-                progress(done, len(pairs))
-    return report
+                    self.report.created += 1
+                    self.report.results.append(
+                        (f.name, f"created with {len(result.events)} events")
+                    )
+                self._advance(len(chunk))
+                return
+        for f, result in chunk:
+            self.store_one(f, result, known_new=True)
+
+    def store_one(self, f: ArticleFile, result: ExtractedArticle, *, known_new: bool) -> None:
+        _store_one(f, result, self.report, known_new=known_new, actor_cache=self.actor_cache)
+        self._advance(1)
+
+    def _advance(self, n: int) -> None:
+        self.done += n
+        if self.progress:
+            self.progress(self.done, self.total)
 
 
 def _store_one(

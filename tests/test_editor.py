@@ -84,19 +84,18 @@ def test_a_correction_survives_a_changed_extractor(seeded, editor_client, monkey
         Event.objects.filter(date_precision="day").exclude(pk=corrected.pk).order_by("id").first()
     )
     _correct_to_2019(editor_client, corrected)
-    real = articles.services.extract_batch
+    real = articles.services.iter_extract_batch
 
     def extractor_now_says_1999(items, **kwargs):
-        results = real(items, **kwargs)
-        for result in results:
+        for index, result in real(items, **kwargs):
             for item in result.events:
                 item.date = dataclasses.replace(
                     item.date, precision="year", year=1999, month=None, day=None, needs_review=False
                 )
                 item.summary = "The machine's new summary"
-        return results
+            yield index, result
 
-    monkeypatch.setattr(articles.services, "extract_batch", extractor_now_says_1999)
+    monkeypatch.setattr(articles.services, "iter_extract_batch", extractor_now_says_1999)
     reextract_articles(Article.objects.all())
 
     assert _date(corrected) == CORRECTED
@@ -157,15 +156,14 @@ def test_a_corrected_event_the_extractor_no_longer_finds_is_kept(
 ):
     event = _dated_seed_event()
     _correct_to_2019(editor_client, event)
-    real = articles.services.extract_batch
+    real = articles.services.iter_extract_batch
 
     def finds_nothing(items, **kwargs):
-        results = real(items, **kwargs)
-        for result in results:
+        for index, result in real(items, **kwargs):
             result.events = [e for e in result.events if e.main]
-        return results
+            yield index, result
 
-    monkeypatch.setattr(articles.services, "extract_batch", finds_nothing)
+    monkeypatch.setattr(articles.services, "iter_extract_batch", finds_nothing)
     reextract_articles(Article.objects.all())
     assert _date(event) == CORRECTED
 

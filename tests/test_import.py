@@ -123,17 +123,16 @@ def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkey
     event.needs_review = False
     event.locked_fields = ["date_precision", "date_start", "date_end", "needs_review"]
     event.save()
-    real = services.extract_batch
+    real = services.iter_extract_batch
 
     def later_extractor(items, **kwargs):
-        results = real(items, **kwargs)
-        for result in results:
+        for index, result in real(items, **kwargs):
             for item in result.events:
                 if item.main:
                     item.date = DateClaim("day", 2023, 5, 24, derivation="a newer extractor")
-        return results
+            yield index, result
 
-    monkeypatch.setattr(services, "extract_batch", later_extractor)
+    monkeypatch.setattr(services, "iter_extract_batch", later_extractor)
     import_paths([str(SEEDS)], reextract=True)
     event.refresh_from_db()
     assert (event.date_precision, event.date_start.year) == ("year", 2023)

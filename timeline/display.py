@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -23,8 +24,17 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.models import Article
+from timeline import selectors
 from timeline.filters import ActorChoice, EventFilters
-from timeline.models import DatePrecision, Event, EventKind, EventQuerySet, Role, Source
+from timeline.models import (
+    DatePrecision,
+    Event,
+    EventKind,
+    EventQuerySet,
+    Role,
+    Source,
+    format_date,
+)
 from timeline.selectors import MATCH_END, MATCH_START
 
 PER_PAGE = 50
@@ -95,9 +105,10 @@ def page_of(
 ) -> EventPage:
     """One page of `events`, grouped under date headings if `grouped`.
 
-    Offset paging, so that any page number is a link; but deep pages skip their offset in
-    the index only (a subquery of ids), then read the rows of just this page: page 2,000 of
-    100,000 events costs a few milliseconds instead of reading 100,000 rows.
+    Offset paging, so that any page number is a link. But a page past the first skips its
+    offset in the index only (a subquery of ids) before reading the rows of just this page,
+    and counts from the nearer end (a page past the middle skips rows in reverse order):
+    the last of 2,000 pages costs what the first does, the middle one a few milliseconds.
     """
     num_pages = max(1, math.ceil(total / per_page))
     requested, number = number, min(number, num_pages)
@@ -105,13 +116,17 @@ def page_of(
     # The row before the page says whether the page starts inside a year or month already
     # headed on the previous page; it costs one more row, not one more query.
     start, stop = max(offset - 1, 0), offset + per_page
+    columns = [*LISTED_COLUMNS, *(["headline"] if "headline" in events.query.annotations else [])]
     if start:
-        ids = events.prefetch_related(None).values("pk")[start:stop]
-        rows = list(events.filter(pk__in=ids))
+        if start > total - stop:
+            ids = events.reverse().values("pk")[max(total - stop, 0) : total - start]
+        else:
+            ids = events.values("pk")[start:stop]
+        rows = list(events.filter(pk__in=ids).values(*columns))
     else:
-        rows = list(events[start:stop])
-    previous = rows.pop(0) if offset and rows else None
+        rows = list(events.values(*columns)[start:stop])
     cards = event_cards(rows)
+    previous = cards.pop(0) if offset and cards else None
     if grouped:
         groups = group_by_date(cards, previous=previous)
     else:
@@ -120,50 +135,72 @@ def page_of(
         number=number,
         num_pages=num_pages,
         total=total,
-        first_index=offset + 1 if rows else 0,
-        last_index=offset + len(rows),
+        first_index=offset + 1 if cards else 0,
+        last_index=offset + len(cards),
         groups=groups,
         requested=requested,
     )
 
 
-def event_cards(events: Iterable[Event]) -> list[EventCard]:
-    """Cards for events fetched with `with_related()` (and `with_search_rank()` if searched)."""
+# What a card shows of an event; `headline` too when searching (`with_search_rank()`).
+LISTED_COLUMNS = (
+    "id",
+    "summary",
+    "kind",
+    "place",
+    "date_precision",
+    "date_start",
+    "needs_review",
+    "date_derivation",
+)
+
+
+def event_cards(rows: Sequence[dict]) -> list[EventCard]:
+    """Cards for events read as `LISTED_COLUMNS`, with their people and sources (two queries).
+
+    Plain rows rather than models with prefetched relations: for a page of 50 events that
+    is a few milliseconds less, for the same three queries.
+    """
+    people, sources = selectors.people_and_sources([row["id"] for row in rows])
     urls = _Urls()
-    return [_card(event, urls) for event in events]
+    return [_card(row, people[row["id"]], sources[row["id"]], urls) for row in rows]
 
 
-def _card(event: Event, urls: _Urls) -> EventCard:
+def _card(row: dict, people: list, sources: list, urls: _Urls) -> EventCard:
+    pk, precision, start = row["id"], row["date_precision"], row["date_start"]
     took_part, mentioned = [], []
-    for p in event.participations.all():
-        link = Link(urls.actor(p.actor.slug), p.actor.name)
-        (took_part if p.role == Role.PARTICIPANT else mentioned).append(link)
-    headline = getattr(event, "headline", None)
+    for role, name, slug in people:
+        (took_part if role == Role.PARTICIPANT else mentioned).append(Link(urls.actor(slug), name))
+    headline = row.get("headline")
     return EventCard(
-        pk=event.pk,
-        url=urls.event(event.pk),
-        summary=highlighted(headline) if headline else event.summary,
-        date_label=event.date_label,
-        date_precision=event.date_precision,
-        date_start=event.date_start,
-        datetime=_datetime(event.date_precision, event.date_start),
-        kind=_KIND_LABELS.get(event.kind, event.kind),
-        place=event.place,
-        needs_review=event.needs_review,
-        derivation=event.date_derivation,
+        pk=pk,
+        url=urls.event(pk),
+        summary=highlighted(headline) if headline else row["summary"],
+        date_label=format_date(precision, start),
+        date_precision=precision,
+        date_start=start,
+        datetime=_datetime(precision, start),
+        kind=_KIND_LABELS.get(row["kind"], row["kind"]),
+        place=row["place"],
+        needs_review=row["needs_review"],
+        derivation=row["date_derivation"],
         took_part=took_part,
         mentioned=mentioned,
         sources=[
-            Link(
-                f"{urls.article(s.article_id)}#event-{event.pk}",
-                Truncator(s.article.title or s.article.file_name).chars(SOURCE_TITLE_LENGTH),
-            )
-            for s in event.sources.all()
+            Link(f"{urls.article(article_id)}#event-{pk}", _shortened(title, SOURCE_TITLE_LENGTH))
+            for article_id, title in sources
         ],
     )
 
 
 _KIND_LABELS = dict(EventKind.choices)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """The template filter `truncatechars`, without its translation lookups for short text."""
+    if len(text) <= limit:  # combining characters only make the counted length shorter
+        return unicodedata.normalize("NFC", text)
+    return Truncator(text).chars(limit)
 
 
 def _datetime(precision: str, start: dt.date | None) -> str:
@@ -178,24 +215,27 @@ def _datetime(precision: str, start: dt.date | None) -> str:
 
 
 class _Urls:
-    """The links of a page of events, each kind reversed once rather than once per link."""
+    """The links of a page of events: each kind reversed once, not once per link (`reverse`
+    costs more than the rest of an event's card)."""
 
     def __init__(self) -> None:
-        self.event = _numbered_url("event_detail")
-        self.article = _numbered_url("article_detail")
-        self._actors: dict[str, str] = {}
+        self.event = _url_maker("event_detail", 4242424242)
+        self.article = _url_maker("article_detail", 4242424242)
+        self._actor = _url_maker("actor_detail", "slug-4242424242")
 
     def actor(self, slug: str) -> str:
-        url = self._actors.get(slug)
-        if url is None:
-            url = self._actors[slug] = reverse("actor_detail", args=[slug])
-        return url
+        # Only what the URL pattern accepts and needs no quoting; anything else as Django does.
+        if _PLAIN_SLUG.fullmatch(slug):
+            return self._actor(slug)
+        return reverse("actor_detail", args=[slug])
 
 
-def _numbered_url(name: str) -> Callable[[int], str]:
-    marker = "4242424242"
-    head, tail = reverse(name, args=[int(marker)]).split(marker)
-    return lambda pk: f"{head}{pk}{tail}"
+_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def _url_maker(name: str, marker: int | str) -> Callable[[int | str], str]:
+    head, tail = reverse(name, args=[marker]).split(str(marker))
+    return lambda value: f"{head}{value}{tail}"
 
 
 def _date_key(event: Event | EventCard) -> tuple:

@@ -7,13 +7,14 @@ the places, the events per year) is cached under the request's data version
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.models import Article
 from timeline.datacache import DataVersion
 from timeline.filters import ActorChoice, EventFilters
-from timeline.models import Actor, Event, EventQuerySet, Source
+from timeline.models import Actor, Event, EventQuerySet, Participation, Source
 
 # SearchHeadline wraps matches in these; they are turned into <mark> after escaping.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
@@ -82,14 +83,12 @@ def count_in_years(counts: YearCounts, filters: EventFilters) -> int:
     return sum(
         n
         for year, n in counts
-        if year is not None
-        and (first is None or year >= first)
-        and (last is None or year <= last)
+        if year is not None and (first is None or year >= first) and (last is None or year <= last)
     )
 
 
 def listed_events(filters: EventFilters) -> EventQuerySet:
-    """The filtered events in the chosen order, ready to show (related rows prefetched)."""
+    """The filtered events in the chosen order (exports add `with_related()`)."""
     events = filtered_events(filters)
     if filters.q:
         events = events.with_search_rank(filters.q, start_sel=MATCH_START, stop_sel=MATCH_END)
@@ -98,7 +97,29 @@ def listed_events(filters: EventFilters) -> EventQuerySet:
     else:
         events = events.chronological(newest_first=filters.newest_first)
     # The searchable text is the whole of every passage: pages and exports never show it.
-    return events.defer("passages", "search_vector").with_related()
+    return events.defer("passages", "search_vector")
+
+
+def people_and_sources(
+    event_ids: Sequence[int],
+) -> tuple[dict[int, list[tuple[str, str, str]]], dict[int, list[tuple[int, str]]]]:
+    """For each event, its actors as (role, name, slug), those who took part first, by name,
+    and its sources as (article id, article title): plain rows, two queries for a page."""
+    people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    for event_id, *person in (
+        Participation.objects.filter(event_id__in=event_ids)
+        .order_by("role", "actor__name")
+        .values_list("event_id", "role", "actor__name", "actor__slug")
+    ):
+        people[event_id].append(tuple(person))
+    sources: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for event_id, article_id, title, file_name in (
+        Source.objects.filter(event_id__in=event_ids)
+        .order_by("article_id", "passage_start")
+        .values_list("event_id", "article_id", "article__title", "article__file_name")
+    ):
+        sources[event_id].append((article_id, title or file_name))
+    return people, sources
 
 
 def sources_in(article: Article) -> list[Source]:

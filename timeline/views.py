@@ -58,7 +58,8 @@ def _chronology_page(
     )
     filters = form.filters()
     if filters.format:
-        return export_response(filters.format, selectors.listed_events(filters), request=request)
+        events = selectors.listed_events(filters).with_related()
+        return export_response(filters.format, events, request=request)
 
     per_year = selectors.events_per_year(filters, version)
     page = display.page_of(

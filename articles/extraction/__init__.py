@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cache
@@ -19,8 +19,8 @@ from articles.extraction.actors import Registry
 from articles.extraction.inference import HistoryEvent, KnownIndex, parse_iso
 from articles.extraction.pipeline import (
     Context,
-    extract_batch_items,
     extract_one,
+    may_need_second_pass,
     second_pass_plan,
 )
 from articles.extraction.types import ExtractedArticle, KnownActor, KnownEvent
@@ -143,29 +143,68 @@ def extract_batch(
 
     With ``workers`` > 1 and enough articles, extraction runs in that many processes.
     """
-    if workers <= 1 or len(items) < 4 * CHUNK:
-        return extract_batch_items(items, _context(actors, known_events, today))
-    actors_arg = None if actors is None else tuple(actors)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(actors_arg, tuple(known_events), today),
-    ) as pool:
-        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-        first = [r for part in pool.map(_extract_chunk, chunks, [()] * len(chunks)) for r in part]
-        out = list(first)
-        plan = second_pass_plan(items, first)
-        redone = pool.map(
-            _extract_chunk,
-            [[items[i]] for i, _ in plan],
-            [tuple(extra) for _, extra in plan],
-            chunksize=8,
+    out: list[ExtractedArticle | None] = [None] * len(items)
+    for index, result in iter_extract_batch(
+        items, actors=actors, known_events=known_events, today=today, workers=workers
+    ):
+        out[index] = result
+    return out  # type: ignore[return-value]
+
+
+def iter_extract_batch(
+    items: Sequence[tuple[str, str]],
+    *,
+    actors: Sequence[KnownActor] | None = None,
+    known_events: Sequence[KnownEvent] = (),
+    today: dt.date | None = None,
+    workers: int = 1,
+) -> Iterator[tuple[int, ExtractedArticle]]:
+    """Like `extract_batch`, but yields ``(index, result)`` as soon as each result is final,
+    so that a caller can store articles while the others are still being extracted. Articles
+    that another article of the batch may yet date come last."""
+    parallel = workers > 1 and len(items) >= 4 * CHUNK
+    first: list[ExtractedArticle | None] = [None] * len(items)
+    deferred: list[int] = []
+    if parallel:
+        actors_arg = None if actors is None else tuple(actors)
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(actors_arg, tuple(known_events), today),
         )
-        for (index, _), part in zip(plan, redone, strict=True):
-            out[index] = part[0]
-    return out
+        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+        results = (r for part in pool.map(_extract_chunk, chunks, [()] * len(chunks)) for r in part)
+    else:
+        pool = None
+        ctx = _context(actors, known_events, today)
+        results = (extract_one(text, ctx) for _, text in items)
+    try:
+        for index, result in enumerate(results):
+            first[index] = result
+            if may_need_second_pass(result, items[index][1]):
+                deferred.append(index)
+            else:
+                yield index, result
+        plan = dict(second_pass_plan(items, first))  # type: ignore[arg-type]
+        redo = [i for i in deferred if i in plan]
+        if pool is not None:
+            redone = pool.map(
+                _extract_chunk, [[items[i]] for i in redo], [tuple(plan[i]) for i in redo]
+            )
+            again = dict(zip(redo, (part[0] for part in redone), strict=True))
+        else:
+            again = {
+                i: extract_one(
+                    items[i][1], replace(ctx, known_events=ctx.known_events.plus(plan[i]))
+                )
+                for i in redo
+            }
+        for index in deferred:
+            yield index, again.get(index, first[index])  # type: ignore[misc]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 CHUNK = 50

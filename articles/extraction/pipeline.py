@@ -633,15 +633,14 @@ def _new_actors(text: str, sents, registry: Registry) -> list[NewActor]:
     return list(found.values())
 
 
-def extract_batch_items(items: Sequence[tuple[str, str]], ctx: Context) -> list[ExtractedArticle]:
-    """Extract many articles; those with no year of their own may be dated from the others."""
-    first = [extract_one(text, ctx) for _, text in items]
-    out = list(first)
-    for index, extra in second_pass_plan(items, first):
-        out[index] = extract_one(
-            items[index][1], replace(ctx, known_events=ctx.known_events.plus(extra))
-        )
-    return out
+def may_need_second_pass(result: ExtractedArticle, text: str) -> bool:
+    """Whether another article of the batch could date this one: its main event has no
+    stated date, and it names a document with words like "this year" or "anniversary"."""
+    main = next((e for e in result.events if e.main), None)
+    if main is None or (main.date.known and not main.date.needs_review):
+        return False
+    body = text[result.body_start : result.body_end]
+    return bool(_CLUE_WORDS.search(body) and inf._DOC_NAME.search(body))
 
 
 def second_pass_plan(
@@ -668,21 +667,25 @@ def second_pass_plan(
     by_label: dict[frozenset, list[tuple[int, KnownEvent]]] = {}
     for index, known in batch_known:
         by_label.setdefault(inf.label_key(known.label), []).append((index, known))
+    by_word: dict[tuple[str, str], set[frozenset]] = {}
+    for key, entries in by_label.items():
+        words = inf._label_words(entries[0][1].label)
+        for word in set(words[1:]) or {""}:
+            by_word.setdefault((words[0], word), set()).add(key)
     plan = []
     for index, (result, (_, text)) in enumerate(zip(first, items, strict=True)):
-        main = next((e for e in result.events if e.main), None)
-        body = text[result.body_start : result.body_end]
-        if (
-            main is None
-            or (main.date.known and not main.date.needs_review)
-            or not _CLUE_WORDS.search(body)
-        ):
-            continue  # dated already, or no words that could tie it to another article's date
-        names = inf._document_names(body)
-        if not names:
+        if not may_need_second_pass(result, text):
             continue
+        names = inf._document_names(text[result.body_start : result.body_end])
+        keys = set()
+        for name in names:
+            words = inf._label_words(name)
+            if words:
+                for word in set(words[1:]) or {""}:
+                    keys |= by_word.get((words[0], word), set())
         others = []
-        for entries in by_label.values():
+        for key in keys:
+            entries = by_label[key]
             candidates = [k for i, k in entries if i != index]
             if not candidates or not any(inf.labels_match(n, candidates[0].label) for n in names):
                 continue
