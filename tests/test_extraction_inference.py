@@ -145,3 +145,13 @@ def test_disagreeing_clues_leave_the_year_unknown():
     main = main_of(extract(text, actors=ACTORS, today=TODAY))
     assert main.date.iso() is None
     assert "disagree" in main.date.derivation
+
+
+def test_a_document_signed_told_twice_is_one_mentioned_event():
+    text = (
+        "Talks\n\nBAKU, 25 May 2023 (Agency) - The ministers met in Baku.\n\nThey praised the "
+        "Charter on Trade signed in February 2022. At the beginning of last year, we signed "
+        "the Charter on Trade, the minister recalled.\n"
+    )
+    mentioned = [e for e in extract(text, actors=ACTORS, today=TODAY).events if not e.main]
+    assert [(e.date.iso(), e.date.precision) for e in mentioned] == [("2022-02", "month")]

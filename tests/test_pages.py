@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from tests.factories import make_actor, make_article, make_event
-from timeline.models import Actor, Event, Source
+from timeline import selectors
+from timeline.filters import EventFilters
+from timeline.models import PRECISION_RANK, Actor, Event, Participation, Source, interval_for
 
 pytestmark = pytest.mark.django_db
 
@@ -284,6 +286,70 @@ def test_pages_of_fifty_with_a_more_link(client):
     assert set(event_ids(html)) | set(event_ids(appended)) | set(event_ids(last)) == set(
         Event.objects.values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize("order", ["oldest", "newest", "relevance"])
+def test_each_page_continues_where_the_previous_one_stopped(client, order):
+    """Deep pages skip rows from the nearer end: the pages still add up to the whole list."""
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=d) for d in range(0, 400, 40)]
+    rows = []
+    for i in range(260):
+        precision = ("day", "month", "year", "day", "unknown")[i % 5]
+        start, end = interval_for(precision, days[i % len(days)])
+        rows.append(
+            Event(
+                summary="talks " * (1 + i % 3) + f"number {i}",
+                date_precision=precision,
+                date_start=start,
+                date_end=end,
+                precision_rank=PRECISION_RANK[precision],
+            )
+        )
+    Event.objects.bulk_create(rows)
+    query = "?q=talks&order=relevance" if order == "relevance" else f"?order={order}"
+    filters = EventFilters(q="talks" if order == "relevance" else "", order=order)
+    expected = list(selectors.listed_events(filters).values_list("pk", flat=True))
+
+    pages = [text_of(client.get(f"/{query}&page={n}")) for n in range(1, 7)]
+    assert [len(event_ids(html)) for html in pages] == [50, 50, 50, 50, 50, 10]
+    assert [pk for html in pages for pk in event_ids(html)] == expected
+    if order != "relevance":
+        headings = [
+            h for html in pages for h in re.findall(r'<h2 class="year-heading"[^>]*>', html)
+        ]
+        assert len(headings) == len(set(headings)), "a year is headed once, on its first page"
+
+
+def test_the_actor_filter_offers_the_busiest_actors_and_a_box_for_the_others(client):
+    actors = [make_actor(f"Actor {n:02d}") for n in range(25)]
+    events = [make_event(summary=f"Meeting {n}") for n in range(25)]
+    # Actor 00 is in all 25 events, Actor 01 in 24, ..., Actor 24 in one.
+    Participation.objects.bulk_create(
+        Participation(event=event, actor=actor)
+        for n, actor in enumerate(actors)
+        for event in events[: 25 - n]
+    )
+
+    def checkboxes(html):
+        return re.findall(r'<input type="checkbox" name="actor" value="([^"]+)"( checked)?>', html)
+
+    html = text_of(client.get("/"))
+    assert checkboxes(html) == [(a.slug, "") for a in actors[:20]], "the 20 busiest first"
+    assert '<label class="other-actor" for="f-actor">Another actor' in html
+    assert '<input type="text" id="f-actor" name="actor" list="f-actor-names"' in html
+    for actor in actors:
+        assert f'<option value="{actor.name}"></option>' in html
+
+    rare = actors[23]
+    for chosen in (rare.slug, rare.name, rare.name.lower()):  # a slug, or a name as typed
+        html = text_of(client.get("/", {"actor": [actors[0].slug, chosen]}))
+        assert checkboxes(html)[-1] == (rare.slug, " checked"), "a chosen actor stays shown"
+        assert (actors[0].slug, " checked") in checkboxes(html)
+        assert len(event_ids(html)) == 2 and "involving Actor 00 and Actor 23" in html
+        assert f'href="/?actor={actors[0].slug}&amp;actor={rare.slug}&amp;format=csv"' in html
+
+    actor_page = text_of(client.get(f"/actors/{actors[0].slug}/"))
+    assert [slug for slug, _ in checkboxes(actor_page)] == [a.slug for a in actors[1:21]]
 
 
 # Query counts -------------------------------------------------------------------------------

@@ -234,7 +234,7 @@ def _history_index(history: tuple[HistoryEvent, ...]) -> tuple[re.Pattern, dict]
 
 _DOC_NAME = re.compile(
     r"\b((?:declaration|treaty|agreement|statement|memorandum|protocol|accord|charter"
-    r"|convention|communiqu[eé])(?:\s+(?:on|of|for|about)\s+[\w-]+(?:\s+[\w-]+){0,2})?)",
+    r"|convention|communiqu[eé])\b(?:\s+(?:on|of|for|about)\s+[\w-]+(?:\s+[\w-]+){0,2})?)",
     re.I,
 )
 

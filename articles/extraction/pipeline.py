@@ -156,6 +156,7 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
     if main and main.date.known and _rank(main.date) > _rank(ref):
         anchor = main.date
     events += _mentioned_events(text, sents, mentions, hits, anchor, main, ctx)
+    events = _one_event_per_document(events)
     _make_keys_unique(events)
     return ExtractedArticle(
         title=layout.title,
@@ -166,6 +167,27 @@ def extract_one(text: str, ctx: Context) -> ExtractedArticle:
         boilerplate=layout.boilerplate,
         new_actors=_new_actors(text, sents, ctx.registry),
     )
+
+
+def _one_event_per_document(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """A document's signing told twice ("signed in February 2022", "signed last year") is one
+    mentioned event: the most precise telling is kept when the two agree."""
+    groups: list[list[ExtractedEvent]] = []
+    for event in events:
+        if event.main or not event.label or not event.date.known:
+            continue
+        group = next((g for g in groups if inf.labels_match(g[0].label, event.label)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    drop = set()
+    for group in groups:
+        keeper = max(group, key=lambda e: _rank(e.date))
+        for event in group:
+            if event is not keeper and keeper.date.iso().startswith(event.date.iso()):
+                drop.add(id(event))
+    return [e for e in events if id(e) not in drop]
 
 
 def _make_keys_unique(events: list[ExtractedEvent]) -> None:
