@@ -1,7 +1,7 @@
 """Shapes for the pages: pages of events under date headings, the year chart, article text.
 
 Plain Python over rows already fetched: nothing here queries the database except
-`page_of`, which takes one slice of a queryset.
+`page_of`, which reads one page of a queryset with its events' people and sources.
 
 A chronology page lists 50 events; every label and link they show is worked out here, once
 per event (`EventCard`), so that the template only prints strings: asking the model, the
