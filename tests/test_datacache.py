@@ -162,3 +162,16 @@ def test_a_test_transaction_sees_its_own_data_without_the_cache(client):
     make_event(summary="More talks", participants=[putin], mentioned=[])
     Participation.objects.filter(actor=putin).update(role=Role.MENTIONED)
     assert checkbox_count(page(client), putin) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_renamed_article_shows_at_once_on_a_cached_page(client):
+    from tests.factories import make_event
+
+    event = make_event(summary="Talks in Baku")
+    article = event.sources.get().article
+    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200  # served from the cache
+    article.title = "A corrected headline"
+    article.save()
+    assert "A corrected headline" in client.get("/").content.decode()

@@ -2,11 +2,12 @@
 
 Counting every actor's events, listing the places and counting the events of each year read
 the whole archive: tens of milliseconds at 100,000 events, on every request. They change only
-when events, actors or participations do, so they are computed once and kept in Django's cache
-(the default LocMemCache unless settings say otherwise) under a *data version*.
+when events, actors, participations, sources or articles do, so they are computed once and
+kept in Django's cache (the default LocMemCache unless settings say otherwise) under a *data
+version*; so are whole chronology pages (timeline/views.py).
 
-The version is a PostgreSQL snapshot. Statement triggers (migration 0002) log the id of every
-transaction that writes those tables, however it writes (the ORM, bulk imports, COPY, raw SQL);
+The version is a PostgreSQL snapshot. Statement triggers (migrations 0002 and 0003) log the id
+of every transaction that writes those tables, however it writes (the ORM, bulk imports, COPY, raw SQL);
 a version stays current while every logged transaction is visible in its snapshot. Checking
 that is one indexed query per request, whatever the size of the archive, and the very next
 request after a commit sees the change, in any process: nothing waits for a timeout and

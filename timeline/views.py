@@ -47,11 +47,52 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Response headers a cached chronology page needs again (the others are added per response).
+_KEPT_HEADERS = ("Content-Type", "Vary", "HX-Push-Url")
+
+
 def _chronology_page(
     request: HttpRequest, template: str, *, actor: Actor | None = None
 ) -> HttpResponse:
-    """The chronology, or the actor page (the chronology with one actor fixed)."""
+    """The chronology, or the actor page (the chronology with one actor fixed).
+
+    The rendered page is kept until the archive changes: the same filters give the same page
+    to everyone, so a busy view is rendered once per change, not once per reader."""
     version = datacache.current()
+    if "format" in request.GET:
+        return _render_chronology(request, template, version, actor=actor)
+    htmx = request.htmx
+    variant = (
+        template,
+        actor.pk if actor else None,
+        request.get_full_path(),
+        bool(htmx),
+        bool(htmx and htmx.boosted),
+        bool(htmx and htmx.history_restore_request),
+    )
+
+    def render_page() -> dict:
+        response = _render_chronology(request, template, version, actor=actor)
+        return {
+            "status": response.status_code,
+            "content": response.content,
+            "headers": {h: response[h] for h in _KEPT_HEADERS if h in response},
+        }
+
+    page = version.cached("chronology-page", render_page, variant=variant)
+    response = HttpResponse(page["content"], status=page["status"])
+    for header, value in page["headers"].items():
+        response[header] = value
+    return response
+
+
+def _render_chronology(
+    request: HttpRequest,
+    template: str,
+    version: datacache.DataVersion,
+    *,
+    actor: Actor | None = None,
+) -> HttpResponse:
     choices = selectors.filter_choices(version)
     form = EventFilterForm(
         request.GET, actors=choices.actors, places=choices.places, fixed_actor=actor
