@@ -8,9 +8,9 @@ version*; so are whole chronology pages (timeline/views.py).
 
 The version is a PostgreSQL snapshot. Statement triggers (migrations 0002 and 0003) log the id
 of every transaction that writes those tables, however it writes (the ORM, bulk imports, COPY,
-raw SQL); a version stays current while every logged transaction is visible in its snapshot. Checking
-that is one indexed query per request, whatever the size of the archive, and the very next
-request after a commit sees the change, in any process: nothing waits for a timeout and
+raw SQL); a version stays current while every logged transaction is visible in its snapshot.
+Checking that is one indexed query per request, whatever the size of the archive, and the very
+next request after a commit sees the change, in any process: nothing waits for a timeout and
 nothing has to be invalidated by hand.
 
 A request whose own transaction has written (a test, or a view that saves before it reads)
