@@ -690,7 +690,7 @@ def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
 
 def _matching_events(items: dict, actors: dict[str, Actor]) -> dict:
     """Events the timeline already has for these items (same kind, same date, overlapping
-    participants), found in one query: {key: event} for ``items`` given as {key: item}."""
+    participants): {key: event} for ``items`` given as {key: item}."""
     wanted: dict = {}
     for key, item in items.items():
         start, end = item.date.interval()
@@ -699,26 +699,32 @@ def _matching_events(items: dict, actors: dict[str, Actor]) -> dict:
             wanted[key] = (item.kind, start, end, ids)
     if not wanted:
         return {}
+    # Candidate events by kind and date (the kind index), then their participants: both
+    # index look-ups, whatever the number of events an actor has.
     condition = Q()
-    for kind, start, end, _ in set((k, s, e, 0) for k, s, e, _ in wanted.values()):
-        condition |= Q(event__kind=kind, event__date_start=start, event__date_end=end)
+    for kind, start, end in {(k, s, e) for k, s, e, _ in wanted.values()}:
+        condition |= Q(kind=kind, date_start=start, date_end=end)
+    candidates = {
+        pk: (kind, start, end)
+        for pk, kind, start, end in Event.objects.filter(condition).values_list(
+            "pk", "kind", "date_start", "date_end"
+        )
+    }
+    if not candidates:
+        return {}
     rows = (
         Participation.objects.filter(
-            condition,
+            event_id__in=candidates,
             role=Role.PARTICIPANT,
             actor_id__in={i for *_, ids in wanted.values() for i in ids},
         )
-        .values_list("event_id", "event__kind", "event__date_start", "event__date_end", "actor_id")
+        .values_list("event_id", "actor_id")
         .order_by("event_id")
     )
-    found: dict[str, int] = {}
-    for event_id, kind, start, end, actor_id in rows:
-        for key, (w_kind, w_start, w_end, ids) in wanted.items():
-            if (
-                key not in found
-                and (kind, start, end) == (w_kind, w_start, w_end)
-                and actor_id in ids
-            ):
+    found: dict = {}
+    for event_id, actor_id in rows:
+        for key, (kind, start, end, ids) in wanted.items():
+            if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
                 found[key] = event_id
     events = Event.objects.in_bulk(set(found.values()))
     return {key: events[event_id] for key, event_id in found.items()}

@@ -662,7 +662,11 @@ def may_need_second_pass(result: ExtractedArticle, text: str) -> bool:
     if main is None or (main.date.known and not main.date.needs_review):
         return False
     body = text[result.body_start : result.body_end]
-    return bool(_CLUE_WORDS.search(body) and inf._DOC_NAME.search(body))
+    # The clues that use other articles tie a document and such words in one sentence.
+    return any(
+        inf._DOC_NAME.search(body, max(0, m.start() - 200), m.end() + 200)
+        for m in _CLUE_WORDS.finditer(body)
+    )
 
 
 def second_pass_plan(
