@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -210,3 +211,41 @@ def test_keyboard_reaches_the_filters_and_the_events(live_server, page, timeline
         "document.activeElement.closest('form')?.className"
     )
     assert focused, "tabbing from the skip link lands in the filters or the results"
+
+
+def test_a_bar_of_the_year_chart_filters_to_its_year(live_server, page, timeline):
+    page.goto(live_server.url + "/")
+    page.locator(".year-chart a.bar[aria-label*='2021']").first.click()
+    expect(page).to_have_url(re.compile(r"[?&](year|from)=2021"))
+    shown = shown_events(page)
+    assert shown and set(shown) == set(
+        Event.objects.filter(date_start__year=2021).values_list("pk", flat=True)
+    )
+
+
+@pytest.mark.parametrize("label", ["CSV", "iCalendar"])
+def test_export_downloads_parse(live_server, page, timeline, label):
+    import csv
+    import io
+
+    page.goto(live_server.url + "/?actor=" + timeline["aliyev"].slug)
+    with page.expect_download() as info:
+        page.locator(".exports a", has_text=label).first.click()
+    body = Path(info.value.path()).read_text(encoding="utf-8")
+    if label == "CSV":
+        rows = list(csv.DictReader(io.StringIO(body)))
+        assert len(rows) == len(involving(timeline["aliyev"]))
+    else:
+        assert body.startswith("BEGIN:VCALENDAR") and body.count("BEGIN:VEVENT") >= 1
+
+
+@pytest.mark.parametrize("label", ["JSON", "TimelineJS"])
+def test_json_feeds_of_the_filtered_view_parse(live_server, page, timeline, label):
+    """JSON and TimelineJS are served inline, as feeds a newsroom's page can load."""
+    page.goto(live_server.url + "/?actor=" + timeline["aliyev"].slug)
+    href = page.locator(".exports a", has_text=label).first.get_attribute("href")
+    data = page.request.get(live_server.url + href).json()
+    events = Event.objects.involving_all([timeline["aliyev"]])
+    if label == "TimelineJS":  # a TimelineJS slide needs a date: undated events are left out
+        events = events.exclude(date_start=None)
+    assert len(data["events"]) == events.count()
