@@ -401,18 +401,7 @@ def store_new_articles(
                 grown_passages.setdefault(id(event), (event, []))[1].append(
                     article.raw_text[item.evidence_start : item.evidence_end]
                 )
-            sources.append(
-                Source(
-                    event=event,
-                    article=article,
-                    extraction_key=item.key,
-                    is_main=item.main,
-                    passage_start=item.evidence_start,
-                    passage_end=item.evidence_end,
-                    date_evidence_start=item.date.evidence_start,
-                    date_evidence_end=item.date.evidence_end,
-                )
-            )
+            sources.append(_new_source(event, article, item))
         Event.objects.bulk_create([e for e, _ in new_events])
         _record_creation([e.pk for e, _ in new_events])
         created_ids = {e.pk for e, _ in new_events}
@@ -437,6 +426,19 @@ def store_new_articles(
                 for item in later:
                     _add_participants(event, item, actors)
         _append_passages([(event, passages) for event, passages in grown_passages.values()])
+
+
+def _new_source(event: Event, article: Article, item: ExtractedEvent) -> Source:
+    return Source(
+        event=event,
+        article=article,
+        extraction_key=item.key,
+        is_main=item.main,
+        passage_start=item.evidence_start,
+        passage_end=item.evidence_end,
+        date_evidence_start=item.date.evidence_start,
+        date_evidence_end=item.date.evidence_end,
+    )
 
 
 def _article_values(extracted: ExtractedArticle) -> dict:
@@ -529,18 +531,7 @@ def sync_events(
                 new_events.append((event, item))
             else:
                 grown.append((event, item))
-            new_sources.append(
-                Source(
-                    event=event,
-                    article=article,
-                    extraction_key=item.key,
-                    is_main=item.main,
-                    passage_start=item.evidence_start,
-                    passage_end=item.evidence_end,
-                    date_evidence_start=item.date.evidence_start,
-                    date_evidence_end=item.date.evidence_end,
-                )
-            )
+            new_sources.append(_new_source(event, article, item))
         else:
             event = source.event
             if not event.sources.filter(pk__lt=source.pk).exists():  # this article owns it

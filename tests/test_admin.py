@@ -278,6 +278,10 @@ def test_evidence_outside_the_passage_is_shown_in_its_own_sentence(editor_client
         ("2021-05", "month", dt.date(2021, 5, 1)),
         ("2021", "year", dt.date(2021, 1, 1)),
         ("unknown", "unknown", None),
+        # Other spellings and languages go through dateparser.
+        ("Nov. 26th, 2021", "day", dt.date(2021, 11, 26)),
+        ("26 ноября 2021", "day", dt.date(2021, 11, 26)),
+        ("ноябрь 2021", "month", dt.date(2021, 11, 1)),
     ],
 )
 def test_date_entry_understands_the_usual_ways_of_writing_a_date(text, precision, start):

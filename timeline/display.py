@@ -10,6 +10,7 @@ prefetch managers and `reverse` from the template costs several times more.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -272,25 +273,9 @@ def _group(key: tuple, *, new_year: bool, new_heading: bool) -> EventGroup:
         group.heading, group.anchor = (
             (f"Sometime in {year}", f"y{year}-sometime")
             if month == 0
-            else (f"{_MONTHS[month - 1]} {year}", f"y{year}-{month:02d}")
+            else (f"{calendar.month_name[month]} {year}", f"y{year}-{month:02d}")
         )
     return group
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def highlighted(headline: str) -> SafeString:

@@ -9,6 +9,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from articles.extraction.dates import parse_date_entry as read_typed_date
 from timeline.models import PRECISION_RANK, DatePrecision, Event, interval_for
 
 MONTH_NAMES = (
@@ -52,7 +53,14 @@ def parse_date_entry(text: str) -> tuple[str, dt.date | None]:
         if match:
             break
     else:
-        raise ValidationError(f"“{text.strip()}” is not a date this form understands: {DATE_HELP}")
+        # Other spellings and languages ("Nov. 26th, 2021", "26 ноября 2021"): dateparser,
+        # through the extractor's reading of a typed date.
+        claim = read_typed_date(text)
+        if claim is None or claim.precision == DatePrecision.UNKNOWN:
+            raise ValidationError(
+                f"“{text.strip()}” is not a date this form understands: {DATE_HELP}"
+            )
+        return claim.precision, claim.interval()[0]
     parts = match.groupdict()
     year = int(parts["year"])
     month = parts.get("month")

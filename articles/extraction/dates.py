@@ -215,7 +215,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("relative_month", re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
 ]
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -226,6 +226,8 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
     "a": 1,
 }
 
@@ -327,7 +329,7 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
         word = " ".join(g["w"].lower().split())
         if g.get("n"):
             n = g["n"].lower()
-            offset = -(int(n) if n.isdigit() else _NUMBER_WORDS[n])
+            offset = -(int(n) if n.isdigit() else NUMBER_WORDS[n])
         elif "ago" in word or "last" in word or "previous" in word:
             offset = -1
         elif "next" in word or "coming" in word:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.extraction.actors import NameHit, fold
-from articles.extraction.dates import WEEKDAYS, Mention
+from articles.extraction.dates import NUMBER_WORDS, WEEKDAYS, Mention
 from articles.extraction.types import DAY, MONTH, DateClaim, KnownEvent
 
 ORDINALS = {
@@ -65,21 +65,6 @@ _SPAN_SINCE = re.compile(
     r"\s+(?:have|has)\s+(?:already\s+)?(?:passed|elapsed|gone\s+by)\s+since\b",
     re.I,
 )
-_NUM = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _STOP = {"the", "of", "on", "in", "and", "a", "an", "for", "to", "between", "with", "about"}
 
 
@@ -407,7 +392,7 @@ def _span_months(words: str) -> int:
     if words.startswith("half a year"):
         return 6
     n_word, unit = words.split()[0], words.split()[-1]
-    n = int(n_word) if n_word.isdigit() else _NUM.get(n_word, 1)
+    n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word, 1)
     months = n * 12 if unit.startswith("year") else n
     if "and a half" in words:
         months += 6 if unit.startswith("year") else 0
