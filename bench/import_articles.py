@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pages import bench_database_url, create_database  # noqa: E402
+from pages import bench_database_url, create_database, maintenance_connection  # noqa: E402
 
 DB = "timeline_import_bench"
 
@@ -69,20 +69,9 @@ def main() -> None:
 
 
 def _recreate(url: str) -> None:
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    params = {
-        "dbname": "postgres",
-        "user": config.get("USER") or None,
-        "password": config.get("PASSWORD") or None,
-        "host": config.get("HOST") or None,
-        "port": config.get("PORT") or None,
-        **config.get("OPTIONS", {}),
-    }
-    with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+    conn, name = maintenance_connection(url)
+    with conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
     create_database(url)
 
 

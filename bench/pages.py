@@ -61,8 +61,9 @@ def bench_database_url(name: str = BENCH_DB) -> str:
     return f"postgresql://{localdb.DB_USER}@/{name}?host={localdb.socket_dir()}"
 
 
-def create_database(url: str) -> bool:
-    """Create the bench database if the server lacks it; True when created."""
+def maintenance_connection(url: str):
+    """A connection to the server's `postgres` database, to create or drop bench databases;
+    with the bench database's name."""
     import dj_database_url
     import psycopg
 
@@ -75,8 +76,14 @@ def create_database(url: str) -> bool:
         "port": config.get("PORT") or None,
     }
     params.update(config.get("OPTIONS", {}))  # ?host=/socket/dir arrives as an option
-    name = config["NAME"]
-    with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+    conn = psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True)
+    return conn, config["NAME"]
+
+
+def create_database(url: str) -> bool:
+    """Create the bench database if the server lacks it; True when created."""
+    conn, name = maintenance_connection(url)
+    with conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
+EDITOR_PASSWORD = "a-long-editor-passphrase-42"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -54,3 +55,18 @@ def seeded(db):
     report = import_paths([str(SEEDS)])
     assert report.failed == 0, report.errors
     return report
+
+
+@pytest.fixture
+def editor(db):
+    """A staff account in the "Editors" group, made by the same code as `create_editor`."""
+    from timeline import services
+
+    user, _ = services.create_editor(username="editor", password=EDITOR_PASSWORD)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -18,20 +18,6 @@ from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-editor-passphrase-42"
-
-
-@pytest.fixture
-def editor():
-    user, _ = services.create_editor(username="editor", password=PASSWORD)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
 
 def change_form_data(response) -> dict:
     """What the browser would post back from a change form it was shown, unchanged."""

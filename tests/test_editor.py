@@ -11,27 +11,16 @@ from django.urls import reverse
 import articles.services
 from articles.models import Article
 from articles.services import import_paths, reextract_articles
+from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.conftest import SEEDS
 from tests.factories import make_actor, make_article, make_event
-from tests.test_admin import PASSWORD, change_form_data, event_url
+from tests.test_admin import change_form_data, event_url
 from timeline import services
 from timeline.models import Actor, Event, Participation, Role, Source
 
 pytestmark = pytest.mark.django_db
 
 DATE = ("date_precision", "date_start", "date_end")
-
-
-@pytest.fixture
-def editor():
-    user, _ = services.create_editor(username="editor", password=PASSWORD)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def _dated_seed_event() -> Event:

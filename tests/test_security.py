@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.conftest import ROOT
 from tests.factories import make_actor, make_article, make_event
 from tests.hostile import (
@@ -32,24 +33,10 @@ from tests.hostile import (
 from timeline import services
 from timeline.models import Event
 
-PASSWORD = "a-long-editor-passphrase-42"
-
 
 @pytest.fixture
 def hostile(db, tmp_path):
     return import_hostile_article(tmp_path)
-
-
-@pytest.fixture
-def editor(db):
-    user, _ = services.create_editor(username="editor", password=PASSWORD)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def assert_shown_as_text(html: str, where: str) -> None:
