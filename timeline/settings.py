@@ -146,6 +146,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Each process keeps its own copy of values derived from the archive and of rendered
+# chronology pages (timeline/datacache.py), valid until the data changes. A page is ~90 KB:
+# 1,000 entries bound a worker's cache near 100 MB. A shared cache (Redis, Memcached) works too.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "1000"))},
+    }
+}
+
 LOGIN_URL = "admin:login"
 
 # Largest article file the import accepts; larger files are refused before being read.
