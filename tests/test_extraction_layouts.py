@@ -141,3 +141,25 @@ def test_place_from_the_dateline_when_the_lead_names_none():
     assert main_of(text).place == "Sochi"
     call = text.replace("held a meeting with", "had a telephone conversation with")
     assert main_of(call).place is None  # a phone call happens nowhere in particular
+
+
+def test_a_sidebar_scraped_above_the_article_does_not_date_it():
+    sidebar = "".join(
+        f"Other story number {i}\n\n{i + 1} September 2023 - 10:{i:02d}\n\n" for i in range(6)
+    )
+    undated = (
+        f"Latest news\n\n{sidebar}Ministers meet\n\nThe ministers met in Baku and "
+        "discussed trade, the ministry said.\n"
+    )
+    assert main_of(undated).date.iso() is None
+    dated = undated.replace("Ministers meet\n\n", "Ministers meet\n\n14 March 2021\n\n")
+    assert main_of(dated).date.iso() == "2021-03-14"
+
+
+def test_interface_tags_leave_the_title():
+    result = extract(
+        "Leaders meet in Sochi (Video, Photo, Updated)\n\nThe leaders met in Sochi "
+        "and discussed trade, the Kremlin said.\n",
+        today=TODAY,
+    )
+    assert result.title == "Leaders meet in Sochi"

@@ -117,8 +117,16 @@ def _is_prose(block: Block) -> bool:
     return bool(_SENTENCE_END.search(text) or _INNER_SENTENCE_END.search(text))
 
 
+_TITLE_TAGS = re.compile(
+    r"\s*[(\[](?:video|photo|photos|updated|exclusive|live|infographics?|interview)"
+    r"(?:\s*[,/]\s*(?:video|photo|photos|updated|exclusive|live|infographics?|interview))*"
+    r"[)\]]\s*$|\s+(?:VIDEO|PHOTOS?|UPDATED)$",
+    re.IGNORECASE,
+)
+
+
 def _clean_title(line: str) -> str:
-    title = " ".join(line.split())
+    title = _TITLE_TAGS.sub("", " ".join(line.split()))
     for sep in (" / ", " | ", " :: "):
         if sep in title:
             parts = [p.strip() for p in title.split(sep) if p.strip()]
@@ -148,17 +156,22 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
         first_prose = 0
     header = all_blocks[:first_prose]
 
-    # Title: the first header line that is neither interface nor a dateline.
+    # Title: the first header line that is neither interface nor a dateline; the last one when
+    # a list of other stories ("Latest news") was scraped above the article.
+    candidates = [
+        line
+        for block in header or all_blocks[:1]
+        for line in _lines_of(block)
+        if not (is_ui_line(line.text, latin_article) or is_dateline(line.text))
+        and len(_WORD.findall(line.text)) >= 2
+    ]
+    sidebar_above = any(
+        _END_MARKERS.match(line.text.strip()) for block in header for line in _lines_of(block)
+    )
     title, title_start, title_end = "", 0, 0
-    for block in header or all_blocks[:1]:
-        for line in _lines_of(block):
-            if is_ui_line(line.text, latin_article) or is_dateline(line.text):
-                continue
-            if len(_WORD.findall(line.text)) >= 2:
-                title, title_start, title_end = _clean_title(line.text), line.start, line.end
-                break
-        if title:
-            break
+    if candidates:
+        chosen = candidates[-1] if sidebar_above else candidates[0]
+        title, title_start, title_end = _clean_title(chosen.text), chosen.start, chosen.end
 
     # The body ends before the first end marker (or trailing interface lines).
     body: list[Block] = []

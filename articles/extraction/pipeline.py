@@ -235,13 +235,25 @@ def _looks_like_dateline(line: str) -> bool:
 
 def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
     """The article's own date: a short header line with a date, or 'CITY, date (Agency) -'."""
-    for block in layout.header:
-        for line in _lines_of(block):
-            if len(line.text.split()) > 12:
-                continue
-            for m in d.find_mentions(text, line.start, line.end, today):
-                if m.kind in ("full", "day_month", "month_year", "numeric_ambiguous"):
-                    return m
+    lines = [line for block in layout.header for line in _lines_of(block)]
+    dated = []
+    for position, line in enumerate(lines):
+        if len(line.text.split()) > 12:
+            continue
+        for m in d.find_mentions(text, line.start, line.end, today):
+            if m.kind in ("full", "day_month", "month_year", "numeric_ambiguous"):
+                dated.append((position, m))
+                break
+    if len(dated) <= 2:
+        if dated:
+            return dated[0][1]
+    else:
+        # Many dated lines above the body are a list of other stories with their timestamps
+        # (a sidebar scraped first): only a date between the title and the body can be the
+        # article's own.
+        mention = dated[-1][1]
+        if mention.start > layout.title_start:
+            return mention
     if layout.body:
         first = layout.body[0]
         lead = text[first.start : min(first.end, first.start + 120)]
