@@ -163,3 +163,20 @@ def test_interface_tags_leave_the_title():
         today=TODAY,
     )
     assert result.title == "Leaders meet in Sochi"
+
+
+def test_a_vague_time_keeps_only_the_year():
+    main = main_of(
+        "Talks\n\n14 March 2021\n\nThe ministers met in Baku ten days ago, the "
+        "ministry said on its website.\n"
+    )
+    assert (main.date.iso(), main.date.precision, main.date.needs_review) == ("2021", "year", True)
+    assert "ten days ago" in main.date.derivation
+
+
+def test_the_publication_date_not_the_update():
+    text = (
+        "Talks\n\nUpdated 27 November 2021 09:00\n\nPublished 26 November 2021\n\n"
+        "The ministers met in Baku and discussed trade, the ministry said.\n"
+    )
+    assert main_of(text).date.iso() == "2021-11-26"

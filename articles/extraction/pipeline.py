@@ -85,6 +85,16 @@ _DATE_LEVEL = {
     "year": 2,
     "relative_year": 2,
 }
+# Times a report may give an event that are not a date: the article's own day is not the
+# event's then.
+_VAGUE_TIME = re.compile(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few)"
+    r"\s+(?:days?|weeks?|months?)\s+ago|last\s+(?:week|weekend)|earlier\s+this\s+"
+    r"(?:week|month)|(?:this|next)\s+week|recently|the\s+other\s+day|in\s+recent\s+"
+    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier))\b",
+    re.I,
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|last\s+changed)\b", re.I)
 _BACKGROUND_PREPOSITIONS = {
     "since",
     "by",
@@ -246,7 +256,9 @@ def _dateline(text: str, layout: Layout, today: dt.date) -> d.Mention | None:
                 break
     if len(dated) <= 2:
         if dated:
-            return dated[0][1]
+            # "Published 26 November ... Updated 27 November": the publication is the date.
+            preferred = [m for pos, m in dated if not _UPDATED.search(lines[pos].text)]
+            return (preferred or [dated[0][1]])[0]
     else:
         # Many dated lines above the body are a list of other stories with their timestamps
         # (a sidebar scraped first): only a date between the title and the body can be the
@@ -475,7 +487,28 @@ def _main_event(
             date = _check_against_dateline(resolved, ref, future=future)
         break
     if date is None:
-        if ref.known:
+        vague = next(
+            (
+                m
+                for span in dict.fromkeys([main_span, sents[0]])
+                for m in [_VAGUE_TIME.search(text, span[0], span[1])]
+                if m
+            ),
+            None,
+        )
+        if vague is not None and ref.known:
+            # "Ten days ago", "last week": not the article's own day, and no day of its own.
+            date = DateClaim(
+                YEAR,
+                ref.year,
+                evidence=vague.group(0),
+                evidence_start=vague.start(),
+                evidence_end=vague.end(),
+                derivation=f"the report dates the event only as '{vague.group(0)}'; the year "
+                f"is the article's ({ref.derivation})",
+                needs_review=True,
+            )
+        elif ref.known:
             date = replace(
                 ref,
                 derivation=f"the article's own date: {ref.derivation}; the "
