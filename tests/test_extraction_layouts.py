@@ -180,3 +180,16 @@ def test_the_publication_date_not_the_update():
         "The ministers met in Baku and discussed trade, the ministry said.\n"
     )
     assert main_of(text).date.iso() == "2021-11-26"
+
+
+def test_a_later_year_in_a_report_of_the_past_does_not_date_the_event():
+    main = main_of(
+        "Plans\n\n1 March 2021\n\nThe ministers met in Baku and prepared for the "
+        "30th anniversary of diplomatic relations next year.\n"
+    )
+    assert main.date.iso() == "2021-03-01"
+    main = main_of(
+        "Visit\n\n3 April 2022\n\nPresident Vladimir Putin will visit Baku next "
+        "year, the Kremlin said.\n"
+    )
+    assert main.date.iso() == "2023"

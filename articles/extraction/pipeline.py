@@ -468,6 +468,9 @@ def _main_event(
             and m.preposition not in _BACKGROUND_PREPOSITIONS
             and not _DEADLINE.search(text[max(0, m.start - 12) : m.start])
             and not (m.kind == "relative_year" and "ago" in m.text.lower())
+            # "... met and prepared for the anniversary next year": a later year in a
+            # sentence that reports the past is the date of something else.
+            and not (m.kind in ("relative_year", "relative_month") and m.offset > 0 and not future)
         ]
         if not found:
             continue
