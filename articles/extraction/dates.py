@@ -241,8 +241,15 @@ def find_mentions(
     found: list[Mention] = []
     segment = text[start:end]
     taken = bytearray(len(segment))  # characters already part of a longer match
+    # The patterns built on month names run only around the month names the text has: one
+    # scan for them all instead of one scan per pattern.
+    windows = _merge((max(0, m.start() - 12), m.end() + 40) for m in _MONTH_TOKEN.finditer(segment))
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(segment):
+        if kind in _MONTH_KINDS:
+            matches = (m for a, b in windows for m in pattern.finditer(segment, a, b))
+        else:
+            matches = pattern.finditer(segment)
+        for match in matches:
             s, e = match.start() + start, match.end() + start
             if any(taken[match.start() : match.end()]):
                 continue
@@ -256,6 +263,20 @@ def find_mentions(
             found.append(mention)
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda m: m.start)
+
+
+_MONTH_KINDS = {"d_mon_y", "mon_d_y", "d_mon", "mon_d", "mon_y", "month"}
+_MONTH_TOKEN = re.compile(rf"(?<![^\W\d_])(?:{_MON})(?![^\W\d_])", re.I)
+
+
+def _merge(spans) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention | None:
