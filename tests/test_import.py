@@ -166,7 +166,9 @@ def test_an_alias_added_by_an_editor_is_picked_up_on_reextraction(tmp_path):
     ).exists()
 
 
-def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(tmp_path):
+@pytest.fixture
+def signing_reports(tmp_path):
+    """A signing reported by one article, and mentioned with its date by another."""
     (tmp_path / "a.txt").write_text(
         "Declaration signed\n\nMOSCOW, 22 February 2022 (Agency) - Vladimir Putin and Ilham "
         "Aliyev signed a declaration on allied interaction in Moscow.\n"
@@ -176,6 +178,11 @@ def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(tmp_path):
         "On 22 February 2022, Vladimir Putin and Ilham Aliyev signed the declaration in "
         "Moscow.\n"
     )
+    return tmp_path
+
+
+def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(signing_reports):
+    tmp_path = signing_reports
     import_paths([str(tmp_path / "a.txt")])
     import_paths([str(tmp_path / "b.txt")])
     signing = Event.objects.get(date_start="2022-02-22")
@@ -186,16 +193,8 @@ def test_a_mentioned_event_the_timeline_has_becomes_a_further_source(tmp_path):
     assert "allied interaction" in signing.passages and "foreign ministers" not in signing.passages
 
 
-def test_articles_imported_together_share_an_event_and_its_history(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Declaration signed\n\nMOSCOW, 22 February 2022 (Agency) - Vladimir Putin and Ilham "
-        "Aliyev signed a declaration on allied interaction in Moscow.\n"
-    )
-    (tmp_path / "b.txt").write_text(
-        "Ministers meet\n\nBAKU, 3 March 2023 (Agency) - The foreign ministers met in Baku.\n\n"
-        "On 22 February 2022, Vladimir Putin and Ilham Aliyev signed the declaration in "
-        "Moscow.\n"
-    )
+def test_articles_imported_together_share_an_event_and_its_history(signing_reports):
+    tmp_path = signing_reports
     report = import_paths([str(tmp_path)])  # one chunk, one transaction
     assert report.created == 2
     signing = Event.objects.get(date_start="2022-02-22")
