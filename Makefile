@@ -37,13 +37,13 @@ chromium:
 	fi
 
 db: uv
-	@$(UV) run --frozen python -m timeline.localdb start
+	@$(UV) run --frozen python -m timeline.ops.localdb start
 
 stop-db:
-	@$(UV) run --frozen python -m timeline.localdb stop
+	@$(UV) run --frozen python -m timeline.ops.localdb stop
 
 db-status:
-	@$(UV) run --frozen python -m timeline.localdb status
+	@$(UV) run --frozen python -m timeline.ops.localdb status
 
 lint:
 	$(UV) run --frozen ruff check .

@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from timeline.models import DatePrecision
+from articles.extraction.datevalue import DateValue, Precision
+
+PRECISION_CHOICES = [(p.value, p.value) for p in Precision]
 
 
 class Article(models.Model):
@@ -23,7 +25,7 @@ class Article(models.Model):
     body_end = models.PositiveIntegerField(default=0)
     published_date = models.DateField(null=True, blank=True)
     published_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN
     )
     published_evidence = models.CharField(max_length=300, blank=True)
     previous_version = models.ForeignKey(
@@ -66,10 +68,15 @@ class Article(models.Model):
     def clean(self) -> None:
         if self.body_end < self.body_start:
             raise ValidationError("The body cannot end before it starts.")
-        if (self.published_precision == DatePrecision.UNKNOWN) != (self.published_date is None):
+        if (self.published_precision == Precision.UNKNOWN) != (self.published_date is None):
             raise ValidationError(
                 "A publication date needs a precision, and an unknown precision has no date."
             )
+
+    @property
+    def published(self) -> DateValue:
+        """The publication date at its precision."""
+        return DateValue.from_start(self.published_precision, self.published_date)
 
     @property
     def body(self) -> str:

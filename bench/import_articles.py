@@ -46,7 +46,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from articles.services import import_paths
+    from timeline.importing import import_paths
 
     paths = [str(p) for p in files]
     start = time.perf_counter()

@@ -54,7 +54,7 @@ def bench_database_url(name: str = BENCH_DB) -> str:
     if base:
         parts = urlsplit(base)
         return urlunsplit(parts._replace(path=f"/{name}"))
-    from timeline import localdb
+    from timeline.ops import localdb
 
     if not localdb.is_running():
         print(localdb.start())
@@ -315,7 +315,7 @@ def fill(*, events: int, articles: int, seed: int = 1) -> dict[str, int]:
     from django.utils.text import slugify
 
     from articles.models import Article
-    from articles.services import ensure_actor_registry
+    from timeline.importing import ensure_actor_registry
     from timeline.models import PRECISION_RANK, Actor, Event, Participation, Source
 
     rng = random.Random(seed)

@@ -50,7 +50,7 @@ def page(browser):
 @pytest.fixture
 def seeded(db):
     """The five seed articles imported through the real import."""
-    from articles.services import import_paths
+    from timeline.importing import import_paths
 
     report = import_paths([str(SEEDS)])
     assert report.failed == 0, report.errors

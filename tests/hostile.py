@@ -13,8 +13,8 @@ from pathlib import Path
 from django.urls import reverse
 
 from articles.models import Article
-from articles.services import import_paths
 from tests.factories import make_actor
+from timeline.importing import import_paths
 from timeline.models import Actor, Event, Participation, Role
 
 SCRIPT = "<script>window.__pwned=1;alert(1)</script>"

@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.extraction.datevalue import EntryError, parse_entry
 from articles.models import Article
 from tests.conftest import SEEDS
 from tests.factories import make_actor, make_article, make_event
 from timeline import services
-from timeline.forms import parse_date_entry
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -271,7 +271,8 @@ def test_evidence_outside_the_passage_is_shown_in_its_own_sentence(editor_client
     ],
 )
 def test_date_entry_understands_the_usual_ways_of_writing_a_date(text, precision, start):
-    assert parse_date_entry(text) == (precision, start)
+    value = parse_entry(text)
+    assert (value.precision, value.first) == (precision, start)
 
 
 @pytest.mark.parametrize(
@@ -286,11 +287,9 @@ def test_date_entry_understands_the_usual_ways_of_writing_a_date(text, precision
     ],
 )
 def test_date_entry_refuses_impossible_dates_with_a_reason(text, message):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError) as caught:
-        parse_date_entry(text)
-    assert message in caught.value.messages[0]
+    with pytest.raises(EntryError) as caught:
+        parse_entry(text)
+    assert message in str(caught.value)
 
 
 def _post_change(client, event, **changes):

@@ -15,12 +15,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from articles.models import Article
-from articles.services import import_paths
 from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.conftest import SEEDS
 from tests.factories import make_actor, make_event
 from tests.test_admin import change_form_data
 from timeline import services
+from timeline.importing import import_paths
 from timeline.models import Actor, Event, Participation, Role, Source
 
 # Committed data: the backup runs in its own snapshot transaction, as it does in production.

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from articles.extraction.dates import find_mentions, resolve
+from articles.extraction.datevalue import EntryError, parse_entry
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
 TODAY = dt.date(2026, 11, 23)
@@ -116,14 +117,11 @@ def test_today_in_an_article_dated_to_the_year_stays_at_the_year_and_needs_revie
     ],
 )
 def test_editor_date_entry_at_any_precision(entry, expected):
-    from articles.extraction.dates import parse_date_entry
-
-    claim = parse_date_entry(entry)
-    assert (claim.precision, claim.iso()) == expected
+    value = parse_entry(entry)
+    assert (value.precision, value.iso()) == expected
 
 
 @pytest.mark.parametrize("entry", ["2021-13-40", "banana", "next week", "May 11"])
 def test_editor_date_entry_rejects_what_is_not_a_dated_year(entry):
-    from articles.extraction.dates import parse_date_entry
-
-    assert parse_date_entry(entry) is None
+    with pytest.raises(EntryError):
+        parse_entry(entry)

@@ -132,7 +132,7 @@ def test_while_the_database_is_down_pages_say_so_with_a_503(tmp_path, admin_user
         ("/actors/vladimir-putin/", {}),
         (reverse("admin:timeline_event_changelist"), {"Cookie": session}),
     ]
-    with caplog.at_level(logging.ERROR, logger="timeline.middleware"), database_down(tmp_path):
+    with caplog.at_level(logging.ERROR, logger="timeline.ops.middleware"), database_down(tmp_path):
         for path, headers in pages:
             answer = request(handler, path, headers=headers)
             assert answer.status == 503, (path, answer.text[:300])

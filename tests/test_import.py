@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles.models import Article
-from articles.services import import_paths
 from tests.conftest import SEEDS
+from timeline.importing import import_paths
 from timeline.models import Event, Source
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_dry_run_writes_nothing(capsys):
 
 
 def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
-    from articles import services
+    from timeline.importing import store as services
 
     (tmp_path / "a.txt").write_text(
         "Ministers meet\n\nThe ministers met in Baku on 3 March 2019 and discussed trade.\n"
@@ -110,8 +110,8 @@ def test_a_shipped_actor_merged_into_another_is_not_recreated(seeded):
 def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkeypatch):
     import datetime as dt
 
-    from articles import services
     from articles.extraction.types import DateClaim
+    from timeline.importing import store as services
 
     source = Source.objects.get(article__file_name="003_2143d4e045405792.txt", is_main=True)
     event = source.event

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from articles.files import BadArticle, decode_article, read_article_file
 from articles.models import Article
-from articles.services import import_paths
+from timeline.importing import import_paths
 from timeline.models import Event, Source
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def _url(db: dict, name: str) -> str:
 def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, monkeypatch):
     from django.db import OperationalError
 
-    from articles import services
+    from timeline.importing import store as services
 
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
@@ -152,7 +152,7 @@ def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, m
 def test_connection_lost_in_a_chunk_rolls_the_whole_chunk_back(tmp_path, monkeypatch):
     from django.db import OperationalError
 
-    from articles import services
+    from timeline.importing import store as services
 
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
@@ -167,7 +167,7 @@ def test_connection_lost_in_a_chunk_rolls_the_whole_chunk_back(tmp_path, monkeyp
 
 
 def test_a_chunk_with_a_bad_article_falls_back_to_one_at_a_time(tmp_path, monkeypatch):
-    from articles import services
+    from timeline.importing import store as services
 
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))

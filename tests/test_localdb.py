@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from timeline import localdb
+from timeline.ops import localdb
 
 ROOT = localdb.CHECKOUT
 

@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from articles.extraction.datevalue import DateValue
 from articles.models import Article
 from tests.factories import make_article, make_event
-from timeline.models import Event, Source, format_date, interval_for
+from timeline.models import Event, Source, interval_for
 
 pytestmark = pytest.mark.django_db
 
@@ -100,10 +101,10 @@ def test_intervals_and_labels_at_each_precision():
         dt.date(2024, 2, 29),
     )
     assert interval_for("year", dt.date(2022, 6, 1)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
-    assert format_date("day", dt.date(2021, 11, 26)) == "26 November 2021"
-    assert format_date("month", dt.date(2021, 5, 1)) == "May 2021"
-    assert format_date("year", dt.date(2022, 1, 1)) == "2022"
-    assert format_date("unknown", None) == "date unknown"
+    assert DateValue.from_start("day", dt.date(2021, 11, 26)).label == "26 November 2021"
+    assert DateValue.from_start("month", dt.date(2021, 5, 1)).label == "May 2021"
+    assert DateValue.from_start("year", dt.date(2022, 1, 1)).label == "2022"
+    assert DateValue.from_start("unknown", None).label == "date unknown"
 
 
 def test_chronology_puts_a_year_before_the_days_of_that_year():

@@ -24,6 +24,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from articles.extraction.datevalue import DateValue
 from articles.models import Article
 from timeline import selectors
 from timeline.filters import ActorChoice, EventFilters
@@ -34,7 +35,6 @@ from timeline.models import (
     EventQuerySet,
     Role,
     Source,
-    format_date,
 )
 from timeline.selectors import MATCH_END, MATCH_START
 
@@ -177,10 +177,10 @@ def _card(row: dict, people: list, sources: list, urls: _Urls) -> EventCard:
         pk=pk,
         url=urls.event(pk),
         summary=highlighted(headline) if headline else row["summary"],
-        date_label=format_date(precision, start),
+        date_label=(date := DateValue.from_start(precision, start)).label,
         date_precision=precision,
         date_start=start,
-        datetime=_datetime(precision, start),
+        datetime=date.iso() or "",
         kind=_KIND_LABELS.get(row["kind"], row["kind"]),
         place=row["place"],
         needs_review=row["needs_review"],
@@ -202,17 +202,6 @@ def _shortened(text: str, limit: int) -> str:
     if len(text) <= limit:  # combining characters only make the counted length shorter
         return unicodedata.normalize("NFC", text)
     return Truncator(text).chars(limit)
-
-
-def _datetime(precision: str, start: dt.date | None) -> str:
-    """A machine-readable date at its precision (HTML's <time datetime>)."""
-    if start is None or precision == DatePrecision.UNKNOWN:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{start.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{start.year:04d}-{start.month:02d}"
-    return start.isoformat()
 
 
 class _Urls:

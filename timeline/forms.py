@@ -2,100 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles.extraction.dates import parse_date_entry as read_typed_date
-from timeline.models import PRECISION_RANK, DatePrecision, Event, interval_for
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
-_MONTHS |= {name[:3].lower(): n for name, n in list(_MONTHS.items())} | {"sept": 9}
-_UNKNOWN_WORDS = {"unknown", "date unknown", "?"}
-
-_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
-_MONTH_YEAR = re.compile(r"(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})")
-
-DATE_HELP = (
-    '"2021-05-11" or "11 May 2021" for a day, "May 2021" or "2021-05" for a month, '
-    '"2021" for a year, or "unknown".'
-)
-
-
-def parse_date_entry(text: str) -> tuple[str, dt.date | None]:
-    """An editor's date as (precision, first day it can mean); ValidationError says why not."""
-    entry = " ".join(text.replace("\xa0", " ").split()).lower()
-    if not entry:
-        raise ValidationError(f"Enter a date: {DATE_HELP}")
-    if entry in _UNKNOWN_WORDS:
-        return DatePrecision.UNKNOWN, None
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR):
-        match = pattern.fullmatch(entry)
-        if match:
-            break
-    else:
-        # Other spellings and languages ("Nov. 26th, 2021", "26 ноября 2021"): dateparser,
-        # through the extractor's reading of a typed date.
-        claim = read_typed_date(text)
-        if claim is None or claim.precision == DatePrecision.UNKNOWN:
-            raise ValidationError(
-                f"“{text.strip()}” is not a date this form understands: {DATE_HELP}"
-            )
-        return claim.precision, claim.interval()[0]
-    parts = match.groupdict()
-    year = int(parts["year"])
-    month = parts.get("month")
-    if month is not None and not month.isdigit():
-        if month not in _MONTHS:
-            raise ValidationError(f"“{text.strip()}”: “{month}” is not the name of a month.")
-        month = _MONTHS[month]
-    month = int(month) if month is not None else None
-    day = int(parts["day"]) if parts.get("day") else None
-    if year < 1000:
-        raise ValidationError(f"“{text.strip()}”: give the year in four digits.")
-    if month is not None and not 1 <= month <= 12:
-        raise ValidationError(f"“{text.strip()}” is not a date: there is no month {month}.")
-    if day is not None:
-        last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
-            raise ValidationError(
-                f"“{text.strip()}” is not a date: {MONTH_NAMES[month - 1]} {year} has {last} days."
-            )
-        return DatePrecision.DAY, dt.date(year, month, day)
-    if month is not None:
-        return DatePrecision.MONTH, dt.date(year, month, 1)
-    return DatePrecision.YEAR, dt.date(year, 1, 1)
-
-
-def date_entry(precision: str, start: dt.date | None) -> str:
-    """How the form shows a stored date; ``parse_date_entry`` reads it back."""
-    if start is None or precision == DatePrecision.UNKNOWN:
-        return "unknown"
-    if precision == DatePrecision.YEAR:
-        return str(start.year)
-    if precision == DatePrecision.MONTH:
-        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-
+from articles.extraction.datevalue import ENTRY_HELP, DateValue, EntryError, parse_entry
+from timeline.models import DatePrecision, Event, interval_for
 
 _DATE_PARTS = ("date_precision", "date_start", "date_end")
 
@@ -108,7 +21,7 @@ class EventAdminForm(forms.ModelForm):
     interval, and a newly typed date replaces an old interval the editor did not touch.
     """
 
-    date = forms.CharField(max_length=60, help_text=DATE_HELP)
+    date = forms.CharField(max_length=60, help_text=ENTRY_HELP)
 
     class Meta:
         model = Event
@@ -143,7 +56,7 @@ class EventAdminForm(forms.ModelForm):
             precision.required = False
             precision.choices = [("", "as the date says"), *DatePrecision.choices]
         event = self.instance
-        self.initial["date"] = date_entry(event.date_precision, event.date_start)
+        self.initial["date"] = event.date.entry
         self.initial["date_precision"] = ""
         if (event.date_start, event.date_end) == interval_for(
             event.date_precision, event.date_start
@@ -151,7 +64,11 @@ class EventAdminForm(forms.ModelForm):
             self.initial["date_start"] = self.initial["date_end"] = None
 
     def clean_date(self) -> tuple[str, dt.date | None]:
-        return parse_date_entry(self.cleaned_data["date"])
+        try:
+            value = parse_entry(self.cleaned_data["date"])
+        except EntryError as exc:
+            raise ValidationError(str(exc)) from exc
+        return value.precision, value.first
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -174,7 +91,7 @@ class EventAdminForm(forms.ModelForm):
                     f"“{self.data.get(self.add_prefix('date'))}”, "
                     f"from {lo} to {hi}.",
                 )
-        elif PRECISION_RANK[precision] > PRECISION_RANK[typed] or (
+        elif DateValue(precision).rank > DateValue(typed).rank or (
             typed == DatePrecision.UNKNOWN and precision != typed
         ):
             missing = {"day": "day", "month": "month", "year": "year"}[precision]

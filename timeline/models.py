@@ -19,12 +19,11 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from articles.extraction.datevalue import RANK, DateValue, Precision
 
-class DatePrecision(models.TextChoices):
-    DAY = "day", "day"
-    MONTH = "month", "month"
-    YEAR = "year", "year"
-    UNKNOWN = "unknown", "unknown"
+DatePrecision = models.TextChoices(
+    "DatePrecision", [(p.name, (p.value, p.value)) for p in Precision]
+)
 
 
 # The event fields extraction may fill; an editor's correction of any of them locks it.
@@ -41,8 +40,7 @@ MACHINE_FIELDS = (
     "needs_review",
 )
 
-# Within one year, coarser dates come first: "2022" heads its year, "May 2022" heads May.
-PRECISION_RANK = {"year": 0, "month": 1, "day": 2, "unknown": 3}
+PRECISION_RANK = {str(p): rank for p, rank in RANK.items()}
 
 
 class ActorKind(models.TextChoices):
@@ -375,8 +373,12 @@ class Event(models.Model):
             raise ValidationError(errors)
 
     @property
+    def date(self) -> DateValue:
+        return DateValue.from_start(self.date_precision, self.date_start)
+
+    @property
     def date_label(self) -> str:
-        return format_date(self.date_precision, self.date_start)
+        return self.date.label
 
     @property
     def year(self) -> int | None:
@@ -385,15 +387,7 @@ class Event(models.Model):
 
 def interval_for(precision: str, start: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a date at this precision can mean."""
-    if start is None or precision == DatePrecision.UNKNOWN:
-        return None, None
-    if precision == DatePrecision.YEAR:
-        return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)
-    if precision == DatePrecision.MONTH:
-        first = dt.date(start.year, start.month, 1)
-        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    return start, start
+    return DateValue.from_start(precision, start).interval()
 
 
 def validate_date(precision: str, start: dt.date | None, end: dt.date | None) -> dict:
@@ -408,16 +402,6 @@ def validate_date(precision: str, start: dt.date | None, end: dt.date | None) ->
     elif precision == DatePrecision.DAY and start != end:
         errors["date_end"] = "A day-precision date covers exactly one day."
     return errors
-
-
-def format_date(precision: str, start: dt.date | None) -> str:
-    if start is None or precision == DatePrecision.UNKNOWN:
-        return "date unknown"
-    if precision == DatePrecision.YEAR:
-        return str(start.year)
-    if precision == DatePrecision.MONTH:
-        return start.strftime("%B %Y")
-    return f"{start.day} {start.strftime('%B %Y')}"
 
 
 class Source(models.Model):

@@ -25,7 +25,6 @@ from timeline.models import (
     Participation,
     Role,
     Source,
-    format_date,
     validate_date,
 )
 
@@ -82,7 +81,7 @@ def apply_correction(*, event: Event, values: Mapping[str, Any] | None = None) -
         getattr(before, name) != getattr(event, name) for name in DATE_FIELDS
     )
     if date_changed and before.date_derivation == event.date_derivation:
-        was = format_date(before.date_precision, before.date_start)
+        was = before.date.label
         why = f": {before.date_derivation}" if before.date_derivation else ""
         event.date_derivation = f"corrected by an editor (the extractor said {was}{why})"[:500]
         changed.add("date_derivation")

@@ -11,9 +11,20 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from timeline import localdb
-
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def read_env_file(path: Path) -> None:
+    """``KEY=value`` lines of the checkout's ``.env`` (written by ``make db`` for the local
+    PostgreSQL) become environment variables, unless already set."""
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key, sep, value = line.strip().partition("=")
+            if sep and key and not key.startswith("#"):
+                os.environ.setdefault(key.strip(), value.strip())
+
+
+read_env_file(BASE_DIR / ".env")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -75,7 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "timeline.middleware.ContentSecurityPolicyMiddleware",
+    "timeline.ops.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "timeline.middleware.DatabaseUnavailableMiddleware",
+    "timeline.ops.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -106,18 +117,19 @@ TEMPLATES = [
     },
 ]
 
-if os.environ.get("DATABASE_URL"):
-    try:
-        DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
-    except Exception as exc:  # an unknown scheme or a malformed URL
-        raise ImproperlyConfigured(
-            f"DATABASE_URL is not a valid database URL ({exc}); "
-            "expected postgres://user:password@host:port/name"
-        ) from exc
-else:
+# `make db` starts this checkout's own PostgreSQL and writes its DATABASE_URL to .env; with
+# neither, the machine's default PostgreSQL socket and a database named "timeline".
+try:
     DATABASES = {
-        "default": {**localdb.database_settings(), "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
+        "default": dj_database_url.config(
+            default="postgres:///timeline", conn_max_age=60, conn_health_checks=True
+        )
     }
+except Exception as exc:  # an unknown scheme or a malformed URL
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a valid database URL ({exc}); "
+        "expected postgres://user:password@host:port/name"
+    ) from exc
 # Several test runs may share one cluster (developers, helpers, CI); a suffix keeps them apart.
 DATABASES["default"]["TEST"] = {
     "NAME": "test_timeline" + os.environ.get("TEST_DB_SUFFIX", ""),
@@ -171,7 +183,7 @@ LOGGING = {
 
 # Security ----------------------------------------------------------------------------------
 # Headers on every response (Django's defaults, written out so they are visibly chosen); the
-# Content-Security-Policy comes from timeline.middleware.
+# Content-Security-Policy comes from timeline.ops.middleware.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-DAY, MONTH, YEAR, UNKNOWN = "day", "month", "year", "unknown"
+from articles.extraction.datevalue import DateValue, Precision
+
+DAY, MONTH, YEAR, UNKNOWN = Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -23,30 +25,20 @@ class DateClaim:
     needs_review: bool = False
 
     @property
+    def value(self) -> DateValue:
+        """The date itself, without why we believe it."""
+        return DateValue(Precision(self.precision), self.year, self.month, self.day)
+
+    @property
     def known(self) -> bool:
-        return self.precision != UNKNOWN and self.year is not None
+        return self.value.known
 
     def iso(self) -> str | None:
-        if not self.known:
-            return None
-        if self.precision == YEAR:
-            return f"{self.year:04d}"
-        if self.precision == MONTH:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return self.value.iso()
 
     def interval(self) -> tuple[dt.date | None, dt.date | None]:
         """First and last day this date can mean."""
-        if not self.known:
-            return None, None
-        if self.precision == YEAR:
-            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        if self.precision == MONTH:
-            first = dt.date(self.year, self.month, 1)
-            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        day = dt.date(self.year, self.month, self.day)
-        return day, day
+        return self.value.interval()
 
 
 UNKNOWN_DATE = DateClaim(UNKNOWN, derivation="no date found in the text", needs_review=True)

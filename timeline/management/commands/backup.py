@@ -1,10 +1,10 @@
-"""Write everything the timeline holds to one JSON file (see timeline/backup.py)."""
+"""Write everything the timeline holds to one JSON file (see timeline/ops/backup.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.backup import BackupError, describe_counts, write_backup
+from timeline.ops.backup import BackupError, describe_counts, write_backup
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.backup import BackupError, describe_counts, restore_backup
+from timeline.ops.backup import BackupError, describe_counts, restore_backup
 
 
 class Command(BaseCommand):

@@ -20,9 +20,8 @@ from django.utils.safestring import SafeString
 
 from articles.files import BadArticle, decode_article
 from articles.models import Article
-from articles.services import ImportReport, import_files, reextract_articles
-from timeline.admin import LeanChangeList, report_articles
-from timeline.models import format_date
+from timeline.admin.events import LeanChangeList, report_articles
+from timeline.importing import ImportReport, import_files, reextract_articles
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -135,9 +134,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="published", ordering="published_date")
     def published(self, article: Article) -> str:
-        if article.published_date is None:
-            return "undated"
-        return format_date(article.published_precision, article.published_date)
+        return article.published.words(unknown="undated")
 
     @admin.display(description="events", ordering="event_count")
     def event_count(self, article: Article) -> int:

@@ -21,10 +21,10 @@ from django.utils.text import Truncator, smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article
-from articles.services import reextract_articles
 from timeline import services
 from timeline.forms import EventAdminForm, MergeForm
-from timeline.models import Actor, Event, Participation, Source, format_date
+from timeline.importing import reextract_articles
+from timeline.models import Actor, Event, Participation, Source
 
 admin.site.site_header = "Russia–Azerbaijan timeline"
 admin.site.site_title = "Timeline editors"
@@ -101,7 +101,7 @@ def evidence_html(event: Event, sources: list[Source]) -> SafeString:
                 '<a href="{}">{}</a> · <a href="{}">public page</a></p>'
                 '<blockquote style="{}">{}</blockquote>{}</div>',
                 "main source: " if source.is_main else "",
-                format_date(article.published_precision, article.published_date),
+                article.published.label,
                 reverse("admin:articles_article_change", args=[article.pk]),
                 article,
                 article.get_absolute_url(),

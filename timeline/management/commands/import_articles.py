@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from articles.services import import_paths
+from timeline.importing import import_paths
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ listens only on a Unix socket inside that folder, so two checkouts never
 collide on a port. Standard library only: settings import it, and so does the
 command line::
 
-    python -m timeline.localdb start|stop|status|path|url
+    python -m timeline.ops.localdb start|stop|status|path|url
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = Path(__file__).resolve().parents[2]
 DB_NAME = "timeline"
 DB_USER = "timeline"
 BIN_CANDIDATES = (
@@ -68,17 +69,6 @@ def socket_dir() -> Path:
 
 def data_dir() -> Path:
     return base_dir() / "data"
-
-
-def database_settings() -> dict:
-    """Django DATABASES entry for the local cluster."""
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": DB_NAME,
-        "USER": DB_USER,
-        "HOST": str(socket_dir()),
-        "PORT": "5432",
-    }
 
 
 def find_bin_dir() -> Path:
@@ -190,7 +180,22 @@ def start() -> str:
         )
         message = "started"
     _ensure_database()
+    write_env()
     return f"PostgreSQL {'created and ' if created else ''}{message} at {base_dir()}"
+
+
+ENV_FILE = CHECKOUT / ".env"
+
+
+def write_env() -> None:
+    """Tell the settings where the cluster is: ``DATABASE_URL`` in the checkout's ``.env``,
+    which settings read as environment (a variable already set wins)."""
+    lines = [
+        line
+        for line in (ENV_FILE.read_text().splitlines() if ENV_FILE.exists() else [])
+        if not line.startswith("DATABASE_URL=")
+    ]
+    ENV_FILE.write_text("\n".join([*lines, f"DATABASE_URL={url()}"]) + "\n")
 
 
 def _ensure_database() -> None:
@@ -220,7 +225,8 @@ def status() -> str:
 
 
 def url() -> str:
-    return f"postgresql://{DB_USER}@/{DB_NAME}?host={socket_dir()}"
+    # The socket folder as a percent-encoded host: Django's HOST, as libpq's own URLs allow.
+    return f"postgresql://{DB_USER}@{quote(str(socket_dir()), safe='')}/{DB_NAME}"
 
 
 def main(argv: list[str]) -> int:
@@ -233,7 +239,7 @@ def main(argv: list[str]) -> int:
         "url": url,
     }
     if len(argv) != 1 or argv[0] not in commands:
-        print(f"usage: python -m timeline.localdb {{{'|'.join(commands)}}}", file=sys.stderr)
+        print(f"usage: python -m timeline.ops.localdb {{{'|'.join(commands)}}}", file=sys.stderr)
         return 2
     if os.environ.get("DATABASE_URL") and argv[0] in ("start", "init"):
         print("DATABASE_URL is set: using that database, no local cluster started")
