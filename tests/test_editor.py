@@ -14,7 +14,7 @@ from tests.conftest import SEEDS
 from tests.factories import make_actor, make_article, make_event
 from tests.test_admin import change_form_data, event_url
 from timeline import services
-from timeline.importing import import_paths, reextract_articles, store
+from timeline.importing import import_paths, imports, reextract_articles
 from timeline.models import Actor, Event, Participation, Role, Source
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_a_correction_survives_a_changed_extractor(seeded, editor_client, monkey
         Event.objects.filter(date_precision="day").exclude(pk=corrected.pk).order_by("id").first()
     )
     _correct_to_2019(editor_client, corrected)
-    real = store.iter_extract_batch
+    real = imports.iter_extract_batch
 
     def extractor_now_says_1999(items, **kwargs):
         for index, result in real(items, **kwargs):
@@ -83,7 +83,7 @@ def test_a_correction_survives_a_changed_extractor(seeded, editor_client, monkey
                 item.summary = "The machine's new summary"
             yield index, result
 
-    monkeypatch.setattr(store, "iter_extract_batch", extractor_now_says_1999)
+    monkeypatch.setattr(imports, "iter_extract_batch", extractor_now_says_1999)
     reextract_articles(Article.objects.all())
 
     assert _date(corrected) == CORRECTED
@@ -144,14 +144,14 @@ def test_a_corrected_event_the_extractor_no_longer_finds_is_kept(
 ):
     event = _dated_seed_event()
     _correct_to_2019(editor_client, event)
-    real = store.iter_extract_batch
+    real = imports.iter_extract_batch
 
     def finds_nothing(items, **kwargs):
         for index, result in real(items, **kwargs):
             result.events = [e for e in result.events if e.main]
             yield index, result
 
-    monkeypatch.setattr(store, "iter_extract_batch", finds_nothing)
+    monkeypatch.setattr(imports, "iter_extract_batch", finds_nothing)
     reextract_articles(Article.objects.all())
     assert _date(event) == CORRECTED
 

@@ -111,7 +111,7 @@ def test_a_new_disagreement_sends_a_reviewed_event_back_to_review(seeded, monkey
     import datetime as dt
 
     from articles.extraction.types import DateClaim
-    from timeline.importing import store as services
+    from timeline.importing import imports as services
 
     source = Source.objects.get(article__file_name="003_2143d4e045405792.txt", is_main=True)
     event = source.event

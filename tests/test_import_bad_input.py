@@ -128,23 +128,26 @@ def _url(db: dict, name: str) -> str:
 def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, monkeypatch):
     from django.db import OperationalError
 
-    from timeline.importing import store as services
+    from timeline.importing import imports, store
 
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
-    monkeypatch.setattr(services, "CHUNK", 2)  # two articles together, then the third alone
-    real = services.sync_events
+    monkeypatch.setattr(imports, "BATCH", 2)  # two articles together, then the third alone
+    real = store._write_sources
+    calls = []
 
-    def flaky(**kwargs):
-        real(**kwargs)  # the third article is half written when the connection drops
-        raise OperationalError("server closed the connection unexpectedly")
+    def flaky(plan):
+        calls.append(plan)
+        real(plan)  # the third article is half written when the connection drops
+        if len(calls) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "sync_events", flaky)
+    monkeypatch.setattr(store, "_write_sources", flaky)
     with pytest.raises(CommandError, match=r"connection lost.*run the same command again"):
         call_command("import_articles", str(tmp_path))
     assert Article.objects.count() == 2
     assert Source.objects.filter(is_main=True).count() == 2
-    monkeypatch.setattr(services, "sync_events", real)
+    monkeypatch.setattr(store, "_write_sources", real)
     call_command("import_articles", str(tmp_path))
     assert Article.objects.count() == 3
 
@@ -152,36 +155,37 @@ def test_connection_lost_mid_import_rolls_back_the_article_in_flight(tmp_path, m
 def test_connection_lost_in_a_chunk_rolls_the_whole_chunk_back(tmp_path, monkeypatch):
     from django.db import OperationalError
 
-    from timeline.importing import store as services
+    from timeline.importing import store
 
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
 
-    def lost(event_ids):
+    def lost(model, ids, change, reason):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "_record_creation", lost)
+    monkeypatch.setattr(store, "record_history", lost)
     with pytest.raises(CommandError, match="connection lost"):
         call_command("import_articles", str(tmp_path))
     assert (Article.objects.count(), Event.objects.count()) == (0, 0)
 
 
 def test_a_chunk_with_a_bad_article_falls_back_to_one_at_a_time(tmp_path, monkeypatch):
-    from timeline.importing import store as services
+    from timeline.importing import imports
 
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(GOOD.replace("3 March", f"{i + 1} March"))
-    real = services.store_new_articles
+    real = imports.store_batch
     calls = []
 
-    def failing_chunk(pairs, **kwargs):
-        calls.append(len(pairs))
-        from django.db import IntegrityError
+    def failing_chunk(batch, **kwargs):
+        calls.append(len(batch))
+        if len(batch) > 1:
+            from django.db import IntegrityError
 
-        raise IntegrityError("duplicate key value violates unique constraint")
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return real(batch, **kwargs)
 
-    monkeypatch.setattr(services, "store_new_articles", failing_chunk)
+    monkeypatch.setattr(imports, "store_batch", failing_chunk)
     report = import_paths([str(tmp_path)])
-    assert calls == [4] and report.created == 4
+    assert calls == [4, 1, 1, 1, 1] and report.created == 4
     assert Source.objects.filter(is_main=True).count() == 4
-    assert real is not failing_chunk

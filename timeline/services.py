@@ -1,36 +1,21 @@
-"""Editor-side writes: corrections, reviews, merges and the editors' accounts.
-
-Every function here is keyword-only and runs in one transaction. The rule they all keep:
-a value an editor sets is locked against the machine (``Event.locked_fields``), so that
-re-importing or re-extracting an article never undoes an editor's work. Locks only grow
-through editing; ``unlock_events`` is the one way to hand a field back to the machine.
-"""
+"""Editor-side writes beyond a single correction: merges, actor reviews and the editors'
+accounts. Every function here is keyword-only and runs in one transaction; what an editor
+sets stays locked against the machine (see ``timeline.corrections``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 
-from timeline.models import (
-    MACHINE_FIELDS,
-    Actor,
-    Event,
-    Participation,
-    Role,
-    Source,
-    validate_date,
-)
-
-DATE_FIELDS = ("date_precision", "date_start", "date_end")
-# Not a column: a lock on the event's participant list as a whole.
-PARTICIPANTS = "participants"
+from timeline.corrections import DATE_FIELDS, PARTICIPANTS
+from timeline.importing.passages import passages_text
+from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
 
 EDITORS_GROUP = "Editors"
 # Exactly what an editor needs. Participations are the rows linking actors to events, so
@@ -45,98 +30,6 @@ EDITOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "articles": {"article": ("view", "add")},
 }
-
-
-def lockable_changes(*, before: Event | None, after: Event) -> set[str]:
-    """The machine fields whose value differs between two states of an event.
-
-    A date is one value: a change to any part of it locks precision, first and last day
-    together. Confirming an event as reviewed confirms its date too, so that the machine
-    cannot later move a date an editor has checked.
-    """
-    if before is None:
-        return set(MACHINE_FIELDS)
-    changed = {name for name in MACHINE_FIELDS if getattr(before, name) != getattr(after, name)}
-    if changed & set(DATE_FIELDS) or (before.needs_review and not after.needs_review):
-        changed |= set(DATE_FIELDS)
-    return changed
-
-
-@transaction.atomic
-def apply_correction(*, event: Event, values: Mapping[str, Any] | None = None) -> set[str]:
-    """Save an editor's values on an event and lock every field they change.
-
-    ``event`` may already carry the new values (as a bound admin form leaves it); ``values``
-    sets more. Returns the field names newly locked. When the date changes and the editor
-    did not rewrite its derivation, the derivation says so, keeping what the machine said.
-    """
-    for name, value in (values or {}).items():
-        setattr(event, name, value)
-    errors = validate_date(event.date_precision, event.date_start, event.date_end)
-    if errors:
-        raise ValidationError(errors)
-    before = Event.objects.select_for_update().filter(pk=event.pk).first() if event.pk else None
-    changed = lockable_changes(before=before, after=event)
-    date_changed = before is not None and any(
-        getattr(before, name) != getattr(event, name) for name in DATE_FIELDS
-    )
-    if date_changed and before.date_derivation == event.date_derivation:
-        was = before.date.label
-        why = f": {before.date_derivation}" if before.date_derivation else ""
-        event.date_derivation = f"corrected by an editor (the extractor said {was}{why})"[:500]
-        changed.add("date_derivation")
-    already = set(before.locked_fields) if before else set(event.locked_fields)
-    event.locked_fields = sorted(already | changed)
-    if before is None:
-        event.save()
-    else:
-        # Only what an editor controls: an event rebuilt from history (a revert) lacks the
-        # columns history does not keep, such as the searchable passages.
-        event.save(update_fields=[*MACHINE_FIELDS, "locked_fields", "precision_rank", "updated_at"])
-    return changed - already
-
-
-@transaction.atomic
-def lock_participants(*, event: Event) -> bool:
-    """Lock an event's participant list after an editor changed it; True if newly locked."""
-    current = Event.objects.select_for_update().get(pk=event.pk)
-    if PARTICIPANTS in current.locked_fields:
-        return False
-    event.locked_fields = sorted({*current.locked_fields, PARTICIPANTS})
-    Event.objects.filter(pk=event.pk).update(locked_fields=event.locked_fields)
-    # The change was recorded in history by the save just before: record the lock with it.
-    latest = event.history.order_by("-history_date", "-history_id").first()
-    if latest is not None:
-        type(latest).objects.filter(pk=latest.pk).update(locked_fields=event.locked_fields)
-    return True
-
-
-@transaction.atomic
-def mark_reviewed(*, events: Iterable[Event]) -> int:
-    """Take events off the review queue; their dates count as checked, and lock."""
-    count = 0
-    for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]):
-        locks = {"needs_review", *DATE_FIELDS}
-        if not event.needs_review and locks <= set(event.locked_fields):
-            continue
-        event.needs_review = False
-        event.locked_fields = sorted(set(event.locked_fields) | locks)
-        event.save()
-        count += 1
-    return count
-
-
-@transaction.atomic
-def unlock_events(*, events: Iterable[Event]) -> int:
-    """Hand every field of these events back to the machine at the next extraction."""
-    count = 0
-    for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]):
-        if not event.locked_fields:
-            continue
-        event.locked_fields = []
-        event.save()
-        count += 1
-    return count
 
 
 @transaction.atomic
@@ -197,7 +90,7 @@ def merge_events(*, events: Sequence[Event], keep: Event | None = None) -> Event
     Source.objects.filter(event__in=others).update(event=target)
 
     target.locked_fields = sorted(locked)
-    target.passages = "\n".join(
+    target.passages = passages_text(
         s.passage for s in Source.objects.filter(event=target).select_related("article")
     )
     target.save()
@@ -306,3 +199,19 @@ def create_editor(
     user.save()
     user.groups.add(group)
     return user, created
+
+
+# The admin still reaches the editors' corrections through this module.
+from timeline.corrections import (  # noqa: E402
+    apply_correction,
+    lock_participants,
+    mark_reviewed,
+    unlock_events,
+)
+
+__all__ = [
+    "apply_correction",
+    "lock_participants",
+    "mark_reviewed",
+    "unlock_events",
+]

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from articles.files import BadArticle, decode_article
 from articles.models import Article
 from timeline.admin.events import LeanChangeList, report_articles
-from timeline.importing import ImportReport, import_files, reextract_articles
+from timeline.importing import ImportReport, Outcome, import_files, reextract_articles
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,8 +53,8 @@ class ArticleUploadForm(forms.Form):
     )
 
 
-def import_uploads(uploads) -> tuple[ImportReport, dict[str, int]]:
-    """Decode and import uploaded files; the report, and each imported file name's article."""
+def import_uploads(uploads) -> ImportReport:
+    """Decode and import uploaded files, through the same import as the command."""
     report = ImportReport()
     loaded = []
     limit = settings.ARTICLE_MAX_BYTES
@@ -68,20 +68,7 @@ def import_uploads(uploads) -> tuple[ImportReport, dict[str, int]]:
             loaded.append(decode_article(upload.name, upload.read()))
         except BadArticle as exc:
             report.fail(upload.name, str(exc))
-    import_files(loaded, report=report)
-    ids = dict(
-        Article.objects.filter(content_hash__in=[f.content_hash for f in loaded]).values_list(
-            "content_hash", "id"
-        )
-    )
-    return report, {f.name: ids[f.content_hash] for f in loaded if f.content_hash in ids}
-
-
-def _outcome_kind(outcome: str) -> str:
-    for kind in ("created", "unchanged", "rejected"):
-        if outcome.startswith(kind):
-            return kind
-    return "updated"
+    return import_files(loaded, report=report)
 
 
 class ArticleChangeList(LeanChangeList):
@@ -175,17 +162,17 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         results = None
         if posted and form.is_valid():
-            report, article_ids = import_uploads(form.cleaned_data["files"])
+            report = import_uploads(form.cleaned_data["files"])
             results = [
                 {
-                    "name": name,
-                    "outcome": outcome,
-                    "kind": _outcome_kind(outcome),
-                    "url": reverse("admin:articles_article_change", args=[article_ids[name]])
-                    if name in article_ids and not outcome.startswith("rejected")
+                    "name": r.name,
+                    "outcome": r.message,
+                    "kind": r.outcome.value,
+                    "url": reverse("admin:articles_article_change", args=[r.article_id])
+                    if r.article_id and r.outcome != Outcome.REJECTED
                     else "",
                 }
-                for name, outcome in report.results
+                for r in report.results
             ]
             self.message_user(
                 request,

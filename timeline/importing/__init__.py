@@ -1,21 +1,17 @@
-"""Importing articles into the timeline: files in, articles, events, actors and sources stored.
+"""Importing articles into the timeline: files in; articles, events, actors and sources stored.
 
-The one way anything extracted reaches the database: new files, changed files and
-re-extraction of stored articles all go through ``store``.
+The one way anything extracted reaches the database: new files, changed files and stored
+articles extracted again all go through ``store.store_batch`` (see docs/architecture.md).
 """
 
-from timeline.importing.store import (
-    ImportReport,
-    ensure_actor_registry,
-    import_files,
-    import_paths,
-    known_actors,
-    known_events,
-    reextract_articles,
-)
+from timeline.importing.imports import import_files, import_paths, reextract_articles
+from timeline.importing.registry import ensure_actor_registry, known_actors, known_events
+from timeline.importing.report import FileResult, ImportReport, Outcome
 
 __all__ = [
+    "FileResult",
     "ImportReport",
+    "Outcome",
     "ensure_actor_registry",
     "import_files",
     "import_paths",

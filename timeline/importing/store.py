@@ -1,444 +1,145 @@
-"""Writes: importing article files and storing what extraction found.
+"""The one store: how extracted articles and their events reach the database.
 
-Every article is written in its own transaction, so a bad file or a lost
-connection never leaves half an article behind. Fields an editor corrected
-(``Event.locked_fields``) are never overwritten by the machine.
+New files, changed files (a new article linked to its previous version) and stored articles
+extracted again all go through ``store_batch``: one transaction and a fixed number of
+statements per batch, whatever its size. The caller retries a failed batch one article at a
+time, so that a bad article is isolated and reported. What an editor corrected is never
+overwritten: every event value goes through ``timeline.corrections``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Count, Min
 from django.utils import timezone
-from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
-from articles.extraction import iter_extract_batch, load_default_actors
-from articles.extraction.types import ExtractedArticle, ExtractedEvent, KnownActor, KnownEvent
-from articles.files import ArticleFile, BadArticle, expand_paths, read_article_file
+from articles.extraction.types import ExtractedArticle, ExtractedEvent
+from articles.files import ArticleFile
 from articles.models import Article
-from timeline.models import (
-    PRECISION_RANK,
-    Actor,
-    Event,
-    Participation,
-    Role,
-    Source,
+from timeline.corrections import (
+    apply_machine_values,
+    machine_may_delete,
+    machine_sets_participants,
 )
+from timeline.importing.history import Change, delete_with_history, record_history
+from timeline.importing.matching import BatchEvents, matching_events
+from timeline.importing.passages import passages_text, refresh_passages
+from timeline.importing.registry import actors_by_name, register_new_actors
+from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    results: list[tuple[str, str]] = field(default_factory=list)  # (file, what happened)
+class Extracted:
+    """One article's extraction, waiting to be stored; ``article`` when already stored."""
 
-    def fail(self, name: str, reason: str) -> None:
-        self.failed += 1
-        self.errors.append((name, reason))
-        self.results.append((name, f"rejected: {reason}"))
-
-    def summary(self) -> str:
-        return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.failed} failed"
-        )
+    file: ArticleFile
+    result: ExtractedArticle
+    article: Article | None = None
 
 
-def known_actors() -> list[KnownActor]:
-    """The registry as extraction sees it: the database once loaded, else the shipped list."""
-    actors = [
-        KnownActor(
-            name=a.name, kind=a.kind, aliases=tuple(a.aliases), offices=tuple(a.offices or ())
-        )
-        for a in Actor.objects.only("name", "kind", "aliases", "offices")
-    ]
-    return actors or list(load_default_actors())
-
-
-def ensure_actor_registry() -> int:
-    """Create the shipped actors that the database lacks; never touch existing ones."""
-    existing = set(Actor.objects.values_list("slug", flat=True))
-    # A shipped actor an editor merged into another lives on as an alias: not recreated.
-    existing |= {
-        slugify(alias)
-        for aliases in Actor.objects.values_list("aliases", flat=True)
-        for alias in aliases
+def machine_values(item: ExtractedEvent) -> dict:
+    """The event fields extraction fills, as the database stores them."""
+    start, end = item.date.interval()
+    return {
+        "summary": item.summary[:500],
+        "kind": item.kind,
+        "place": (item.place or "")[:120],
+        "label": item.label[:200],
+        "date_precision": item.date.precision if start else "unknown",
+        "date_start": start,
+        "date_end": end,
+        "date_evidence": item.date.evidence,
+        "date_derivation": item.date.derivation[:500],
+        "needs_review": item.date.needs_review,
     }
-    missing = [
-        Actor(
-            name=a.name,
-            slug=slugify(a.name),
-            kind=a.kind,
-            aliases=list(a.aliases),
-            offices=list(a.offices),
-            office=_office_text(a.offices),
-        )
-        for a in load_default_actors()
-        if slugify(a.name) not in existing
-    ]
-    Actor.objects.bulk_create(missing, ignore_conflicts=True)
-    return len(missing)
 
 
-def _office_text(offices: Iterable[dict]) -> str:
-    parts = []
-    for office in offices:
-        span = f"{office.get('from') or '?'}–{office.get('to') or ''}"
-        parts.append(f"{office['title']} ({span})")
-    return "; ".join(parts)
-
-
-def known_events() -> list[KnownEvent]:
-    """Labelled, dated events already on the timeline: other articles can be dated from them."""
-    from articles.extraction.types import DateClaim
-
-    out = []
-    for event in (
-        Event.objects.exclude(label="")
-        .exclude(date_start=None)
-        .exclude(needs_review=True)
-        .only("label", "date_precision", "date_start")
-        .order_by("precision_rank", "id")  # the most precise date of a document first
-        .iterator(chunk_size=2000)
-    ):
-        d = event.date_start
-        out.append(
-            KnownEvent(
-                label=event.label,
-                date=DateClaim(
-                    event.date_precision,
-                    d.year,
-                    d.month if event.date_precision in ("month", "day") else None,
-                    d.day if event.date_precision == "day" else None,
-                ),
-                source=f"event {event.pk} on the timeline",
-            )
-        )
+def roles(item: ExtractedEvent) -> dict[str, str]:
+    """Canonical name → role: who took part, then who is only mentioned."""
+    out = {name: Role.PARTICIPANT for name in item.participants}
+    for name in item.mentioned:
+        out.setdefault(name, Role.MENTIONED)
     return out
 
 
-def import_paths(
-    paths: list[str],
-    *,
-    reextract: bool = False,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportReport:
-    """Import article files and folders: idempotent, one transaction per article."""
-    report = ImportReport()
-    files, missing = expand_paths(paths)
-    for name, reason in missing:
-        report.fail(name, reason)
-    loaded: list[ArticleFile] = []
-    for path in files:
-        try:
-            loaded.append(read_article_file(path, max_bytes=settings.ARTICLE_MAX_BYTES))
-        except BadArticle as exc:
-            report.fail(path.name, str(exc))
-    import_files(loaded, report=report, reextract=reextract, dry_run=dry_run, progress=progress)
-    return report
+@dataclass
+class _Plan:
+    """What one batch will write, gathered before any statement runs."""
+
+    new_events: list[Event] = field(default_factory=list)
+    updated_events: dict[int, Event] = field(default_factory=dict)
+    new_sources: list[Source] = field(default_factory=list)
+    changed_sources: list[Source] = field(default_factory=list)
+    kept_sources: set[int] = field(default_factory=set)
+    # Participants by event: a new event's, a re-extracted event's (replacing the list) and
+    # those another article adds (nobody removed or demoted).
+    new_roles: dict[int, tuple[Event, dict[str, str]]] = field(default_factory=dict)
+    replace_roles: dict[int, dict[str, str]] = field(default_factory=dict)
+    add_roles: dict[int, dict[str, str]] = field(default_factory=dict)
+    refresh: set[int] = field(default_factory=set)  # events whose passages to rebuild
 
 
-def import_files(
-    files: list[ArticleFile],
-    *,
-    report: ImportReport | None = None,
-    reextract: bool = False,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportReport:
-    report = report or ImportReport()
-    if not dry_run:
-        ensure_actor_registry()
-    existing = dict(
-        Article.objects.filter(content_hash__in=[f.content_hash for f in files]).values_list(
-            "content_hash", "id"
-        )
-    )
-    seen: set[str] = set()
-    todo: list[ArticleFile] = []
-    for f in files:
-        if f.content_hash in seen or (f.content_hash in existing and not reextract):
-            report.unchanged += 1
-            report.results.append((f.name, "unchanged (same text already imported)"))
-            continue
-        seen.add(f.content_hash)
-        todo.append(f)
-    if not todo:
-        return report
-    workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
-    stream = iter_extract_batch(
-        [(f.name, f.text) for f in todo],
-        actors=known_actors(),
-        known_events=known_events(),
-        workers=workers,
-    )
-    if dry_run:
-        for index, result in stream:
-            f = todo[index]
-            report.results.append((f.name, f"would import: {len(result.events)} events"))
-            report.created += f.content_hash not in existing
-            report.updated += f.content_hash in existing
-        return report
-    # Articles are stored while the rest are still being extracted (in other processes).
-    writer = _Writer(report=report, total=len(todo), progress=progress)
-    for index, result in stream:
-        f = todo[index]
-        if f.content_hash in existing:
-            writer.store_one(f, result, known_new=False)
-        else:
-            writer.add_new(f, result)
-    writer.flush()
-    return report
-
-
-class _Writer:
-    """Stores extracted articles: new ones a chunk at a time, the chunk one article at a time
-    when it fails (so that a bad article is isolated and reported)."""
-
-    def __init__(self, *, report: ImportReport, total: int, progress) -> None:
-        self.report, self.total, self.progress = report, total, progress
-        self.pending: list[tuple[ArticleFile, ExtractedArticle]] = []
-        self.actor_cache: dict[str, Actor] = {}
-        self.done = 0
-
-    def add_new(self, f: ArticleFile, result: ExtractedArticle) -> None:
-        self.pending.append((f, result))
-        if len(self.pending) >= CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        chunk, self.pending = self.pending, []
-        if len(chunk) > 1:
-            try:
-                store_new_articles(chunk, actor_cache=self.actor_cache)
-            except DatabaseError as exc:
-                if isinstance(exc, OperationalError):
-                    raise  # the connection is gone: nothing more can be stored
-                self.actor_cache.clear()
-            else:
-                for f, result in chunk:
-                    self.report.created += 1
-                    self.report.results.append(
-                        (f.name, f"created with {len(result.events)} events")
-                    )
-                self._advance(len(chunk))
-                return
-        for f, result in chunk:
-            self.store_one(f, result, known_new=True)
-
-    def store_one(self, f: ArticleFile, result: ExtractedArticle, *, known_new: bool) -> None:
-        _store_one(f, result, self.report, known_new=known_new, actor_cache=self.actor_cache)
-        self._advance(1)
-
-    def _advance(self, n: int) -> None:
-        self.done += n
-        if self.progress:
-            self.progress(self.done, self.total)
-
-
-def _store_one(
-    f: ArticleFile,
-    result: ExtractedArticle,
-    report: ImportReport,
-    *,
-    known_new: bool,
-    actor_cache: dict[str, Actor],
-) -> None:
-    try:
-        created = store_article(
-            file=f, extracted=result, known_new=known_new, actor_cache=actor_cache
-        )
-    except IntegrityError as exc:
-        actor_cache.clear()  # the rolled-back article may have created some
-        if Article.objects.filter(content_hash=f.content_hash).exists():
-            # Another import stored the same text meanwhile: that is the same article.
-            report.unchanged += 1
-            report.results.append((f.name, "unchanged (imported concurrently)"))
-        else:
-            report.fail(f.name, f"could not be stored: {str(exc).splitlines()[0]}")
-        return
-    if created:
-        report.created += 1
-        report.results.append((f.name, f"created with {len(result.events)} events"))
-    else:
-        report.updated += 1
-        report.results.append((f.name, "re-extracted"))
-
-
-def reextract_articles(articles: Iterable[Article]) -> ImportReport:
-    files = [
-        ArticleFile(
-            name=a.file_name, text=a.raw_text, content_hash=a.content_hash, encoding="utf-8"
-        )
-        for a in articles
-    ]
-    return import_files(files, reextract=True)
-
-
-@transaction.atomic
-def store_article(
-    *,
-    file: ArticleFile,
-    extracted: ExtractedArticle,
-    known_new: bool = False,
-    actor_cache: dict[str, Actor] | None = None,
-) -> bool:
-    """Store one article and its events; True when the article is new.
-
-    ``known_new`` skips the look-up of an article the caller just saw missing (the unique
-    content hash still refuses a concurrent duplicate)."""
-    start, _ = extracted.published.interval()
-    values = {
-        "title": extracted.title[:500],
-        "body_start": extracted.body_start,
-        "body_end": extracted.body_end,
-        "published_date": start,
-        "published_precision": extracted.published.precision if start else "unknown",
-        "published_evidence": extracted.published.evidence[:300],
-        "extracted_at": timezone.now(),
-    }
-    article = None if known_new else Article.objects.filter(content_hash=file.content_hash).first()
-    created = article is None
-    if created:
-        previous = (
-            Article.objects.filter(file_name=file.name)
-            .order_by("-imported_at", "-id")
-            .values_list("id", flat=True)
-            .first()
-        )
-        article = Article.objects.create(
-            content_hash=file.content_hash,
-            file_name=file.name,
-            raw_text=file.text,
-            previous_version_id=previous,
-            **values,
-        )
-    else:
-        for name, value in values.items():
-            setattr(article, name, value)
-        article.save(update_fields=list(values))
-    _register_new_actors(extracted)
-    sync_events(article=article, extracted=extracted, new=created, actor_cache=actor_cache)
-    return created
-
-
-CHUNK = 25
-
-
-def store_new_articles(
-    pairs: list[tuple[ArticleFile, ExtractedArticle]], *, actor_cache: dict[str, Actor]
-) -> None:
-    """Store articles not yet in the database, many at a time, in one transaction.
-
-    The fast path of a large import: a few statements for the whole chunk instead of a
-    dozen per article. It is all or nothing; the caller stores the chunk one article at a
-    time when it fails, so a bad article is still isolated and reported.
-    """
+def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
+    """Store articles and their events in one transaction; the stored articles, in order."""
     with transaction.atomic():
-        previous = dict(
-            Article.objects.filter(file_name__in={f.name for f, _ in pairs})
-            .order_by("file_name", "-imported_at", "-id")
-            .distinct("file_name")
-            .values_list("file_name", "id")
-        )
-        now = timezone.now()
-        articles = Article.objects.bulk_create(
-            [
-                Article(
-                    content_hash=f.content_hash,
-                    file_name=f.name,
-                    raw_text=f.text,
-                    previous_version_id=previous.get(f.name),
-                    extracted_at=now,
-                    **_article_values(x),
-                )
-                for f, x in pairs
-            ]
-        )
-        for _, x in pairs:
-            _register_new_actors(x)
-        actors = _actors_by_name(
-            {n for _, x in pairs for e in x.events for n in e.participants + e.mentioned},
+        articles = _store_articles(batch)
+        register_new_actors(x.result for x in batch)
+        actors = actors_by_name(
+            {n for x in batch for e in x.result.events for n in e.participants + e.mentioned},
             actor_cache,
         )
-        items = {(i, e.key): e for i, (_, x) in enumerate(pairs) for e in x.events}
-        matches = _matching_events(items, actors)
-        made: dict[tuple, list[tuple[Event, set[int]]]] = {}  # events this chunk creates
-        new_events: list[tuple[Event, ExtractedEvent]] = []
-        grown: dict[int, tuple[Event, list[ExtractedEvent]]] = {}
-        grown_passages: dict[int, tuple[Event, list[str]]] = {}
-        sources: list[Source] = []
-        for (i, _key), item in items.items():
-            article = articles[i]
-            start, end = item.date.interval()
-            ids = {actors[n].pk for n in item.participants}
-            event = matches.get((i, item.key))
-            if event is None and start is not None and ids:
-                event = next(
-                    (e for e, people in made.get((item.kind, start, end), ()) if people & ids),
-                    None,
-                )
-            if event is None:
-                event = Event(passages=article.raw_text[item.evidence_start : item.evidence_end])
-                _apply_machine_values(event, item)
-                new_events.append((event, item))
-                if start is not None and ids:
-                    made.setdefault((item.kind, start, end), []).append((event, ids))
-            else:
-                grown.setdefault(id(event), (event, []))[1].append(item)
-                grown_passages.setdefault(id(event), (event, []))[1].append(
-                    article.raw_text[item.evidence_start : item.evidence_end]
-                )
-            sources.append(_new_source(event, article, item))
-        Event.objects.bulk_create([e for e, _ in new_events])
-        _record_creation([e.pk for e, _ in new_events])
-        created_ids = {e.pk for e, _ in new_events}
-        roles = {
-            (event.pk, actors[name].pk): (event, actors[name], role)
-            for event, item in new_events
-            for name, role in _roles(item).items()
+        stored = [a.pk for a, x in zip(articles, batch, strict=True) if x.article is not None]
+        sources = {
+            (s.article_id, s.extraction_key): s
+            for s in Source.objects.filter(article_id__in=stored).select_related("event")
         }
-        for event, later in grown.values():
-            if event.pk in created_ids:  # made earlier in this chunk: its people join
-                for item in later:
-                    for name, role in _roles(item).items():
-                        roles.setdefault((event.pk, actors[name].pk), (event, actors[name], role))
-        Participation.objects.bulk_create(
-            [Participation(event=e, actor=a, role=r) for e, a, r in roles.values()]
-        )
-        for source in sources:
-            source.event_id = source.event.pk
-        Source.objects.bulk_create(sources)
-        for event, later in grown.values():
-            if event.pk not in created_ids and "participants" not in event.locked_fields:
-                for item in later:
-                    _add_participants(event, item, actors)
-        _append_passages([(event, passages) for event, passages in grown_passages.values()])
+        plan = _plan(batch, articles, actors, sources)
+        _write_events(plan)
+        _write_participations(plan, actors)
+        _write_sources(plan)
+        _remove_stale(sources, plan)
+        refresh_passages(plan.refresh)
+    return articles
 
 
-def _new_source(event: Event, article: Article, item: ExtractedEvent) -> Source:
-    return Source(
-        event=event,
-        article=article,
-        extraction_key=item.key,
-        is_main=item.main,
-        passage_start=item.evidence_start,
-        passage_end=item.evidence_end,
-        date_evidence_start=item.date.evidence_start,
-        date_evidence_end=item.date.evidence_end,
+def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
+    """New articles (linked to the previous version of the same file name) and the stored
+    ones' extraction values."""
+    now = timezone.now()
+    new = [x for x in batch if x.article is None]
+    previous = dict(
+        Article.objects.filter(file_name__in={x.file.name for x in new})
+        .order_by("file_name", "-imported_at", "-id")
+        .distinct("file_name")
+        .values_list("file_name", "id")
     )
+    created = iter(
+        Article.objects.bulk_create(
+            [
+                Article(
+                    content_hash=x.file.content_hash,
+                    file_name=x.file.name,
+                    raw_text=x.file.text,
+                    previous_version_id=previous.get(x.file.name),
+                    extracted_at=now,
+                    **_article_values(x.result),
+                )
+                for x in new
+            ]
+        )
+    )
+    updated = []
+    for x in batch:
+        if x.article is not None:
+            for name, value in _article_values(x.result).items():
+                setattr(x.article, name, value)
+            x.article.extracted_at = now
+            updated.append(x.article)
+    Article.objects.bulk_update(updated, [*_article_values_fields(), "extracted_at"])
+    return [x.article if x.article is not None else next(created) for x in batch]
 
 
 def _article_values(extracted: ExtractedArticle) -> dict:
@@ -453,320 +154,195 @@ def _article_values(extracted: ExtractedArticle) -> dict:
     }
 
 
-def _record_creation(event_ids: list[int]) -> None:
-    """The history's first record of each new event, written by the database in one statement
-    (what simple-history would write one object at a time)."""
-    if not event_ids:
-        return
-    history = Event.history.model
-    copied = [
-        f.column for f in history._meta.concrete_fields if not f.column.startswith("history_")
+def _article_values_fields() -> list[str]:
+    return [
+        "title",
+        "body_start",
+        "body_end",
+        "published_date",
+        "published_precision",
+        "published_evidence",
     ]
-    columns = ", ".join(f'"{c}"' for c in copied)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO {history._meta.db_table}
-                ({columns}, history_date, history_change_reason, history_type, history_user_id)
-            SELECT {columns}, now(), 'imported', '+', NULL
-            FROM {Event._meta.db_table} WHERE id = ANY(%s)
-            """,
-            [event_ids],
-        )
 
 
-def _register_new_actors(extracted: ExtractedArticle) -> None:
-    """People the text introduces with an office: added unreviewed, for editors to confirm."""
-    if extracted.new_actors:
-        Actor.objects.bulk_create(
-            [
-                Actor(
-                    name=p.name[:200],
-                    slug=slugify(p.name)[:200],
-                    kind="person",
-                    reviewed=False,
-                    office=p.office[:300],
-                )
-                for p in extracted.new_actors
-                if slugify(p.name)
-            ],
-            ignore_conflicts=True,
-        )
-
-
-def sync_events(
-    *,
-    article: Article,
-    extracted: ExtractedArticle,
-    new: bool = False,
-    actor_cache: dict[str, Actor] | None = None,
-) -> None:
-    """Make the article's sources match extraction, never overwriting an editor's correction."""
-    sources = (
-        {}
-        if new
-        else {
-            s.extraction_key: s
-            for s in Source.objects.filter(article=article).select_related("event")
-        }
+def _plan(
+    batch: Sequence[Extracted],
+    articles: list[Article],
+    actors: dict[str, Actor],
+    sources: dict[tuple[int, str], Source],
+) -> _Plan:
+    plan = _Plan()
+    first_source = dict(
+        Source.objects.filter(event_id__in={s.event_id for s in sources.values()})
+        .values("event_id")
+        .annotate(first=Min("id"))
+        .values_list("event_id", "first")
     )
-    actors = _actors_by_name(
-        {n for e in extracted.events for n in e.participants + e.mentioned}, actor_cache
-    )
-    text = article.raw_text
-    kept: set[str] = set()
-    new_events: list[tuple[Event, ExtractedEvent]] = []
-    new_sources: list[Source] = []
-    grown: list[tuple[Event, ExtractedEvent]] = []
-    matches = _matching_events({e.key: e for e in extracted.events if e.key not in sources}, actors)
-    for item in extracted.events:
-        kept.add(item.key)
-        source = sources.get(item.key)
-        if source is None:
-            # A mentioned event the timeline already has gains a source; its values stay.
-            event = matches.get(item.key)
+    unmatched = {
+        (i, item.key): item
+        for i, x in enumerate(batch)
+        for item in x.result.events
+        if (articles[i].pk, item.key) not in sources
+    }
+    matches = matching_events(unmatched, actors)
+    made = BatchEvents()
+    for i, x in enumerate(batch):
+        article = articles[i]
+        for item in x.result.events:
+            passage = article.raw_text[item.evidence_start : item.evidence_end]
+            source = sources.get((article.pk, item.key))
+            if source is not None:
+                _plan_known_source(plan, source, item, owner=first_source[source.event_id])
+                continue
+            people = {actors[n].pk for n in item.participants}
+            event = matches.get((i, item.key)) or made.find(item, people)
             if event is None:
-                event = Event(passages=text[item.evidence_start : item.evidence_end])
-                _apply_machine_values(event, item)
-                new_events.append((event, item))
-            else:
-                grown.append((event, item))
-            new_sources.append(_new_source(event, article, item))
-        else:
-            event = source.event
-            if not event.sources.filter(pk__lt=source.pk).exists():  # this article owns it
-                _apply_machine_values(event, item)
-                event.save()
-            Source.objects.filter(pk=source.pk).update(
-                is_main=item.main,
-                passage_start=item.evidence_start,
-                passage_end=item.evidence_end,
-                date_evidence_start=item.date.evidence_start,
-                date_evidence_end=item.date.evidence_end,
-            )
-            if "participants" not in event.locked_fields:
-                _set_participants(event, item, actors)
-    if new_events:
-        bulk_create_with_history([e for e, _ in new_events], Event)
-        Participation.objects.bulk_create(
-            [
-                Participation(event=event, actor=actors[name], role=role)
-                for event, item in new_events
-                for name, role in _roles(item).items()
-            ]
-        )
-    for source in new_sources:
+                event = Event(passages=passages_text([passage]))
+                apply_machine_values(event, machine_values(item), said=item.date.value)
+                plan.new_events.append(event)
+                plan.new_roles[id(event)] = (event, roles(item))
+                made.add(event, item, people)
+            elif event.pk is None:  # made earlier in this batch: its people join
+                event.passages = passages_text([passage], start=event.passages)
+                for name, role in roles(item).items():
+                    plan.new_roles[id(event)][1].setdefault(name, role)
+            else:  # already on the timeline: another article backs it; its values stay
+                if machine_sets_participants(event):
+                    plan.add_roles.setdefault(event.pk, {}).update(roles(item))
+                plan.refresh.add(event.pk)
+            plan.new_sources.append(_source(event, article, item))
+    return plan
+
+
+def _plan_known_source(plan: _Plan, source: Source, item: ExtractedEvent, *, owner: int) -> None:
+    """An event this article backed before: its source follows the new extraction, and so
+    do the event's values when this article is its first source."""
+    event = plan.updated_events.get(source.event_id, source.event)
+    plan.kept_sources.add(source.pk)
+    for name, value in _source_values(item).items():
+        setattr(source, name, value)
+    plan.changed_sources.append(source)
+    if owner == source.pk:
+        apply_machine_values(event, machine_values(item), said=item.date.value)
+        plan.updated_events[event.pk] = event
+    if machine_sets_participants(event):
+        plan.replace_roles[event.pk] = roles(item)
+    plan.refresh.add(event.pk)
+
+
+def _source_values(item: ExtractedEvent) -> dict:
+    return {
+        "extraction_key": item.key,
+        "is_main": item.main,
+        "passage_start": item.evidence_start,
+        "passage_end": item.evidence_end,
+        "date_evidence_start": item.date.evidence_start,
+        "date_evidence_end": item.date.evidence_end,
+    }
+
+
+def _source(event: Event, article: Article, item: ExtractedEvent) -> Source:
+    return Source(event=event, article=article, **_source_values(item))
+
+
+def _write_events(plan: _Plan) -> None:
+    Event.objects.bulk_create(plan.new_events)
+    record_history(Event, [e.pk for e in plan.new_events], Change.CREATED, "imported")
+    now = timezone.now()
+    updated = list(plan.updated_events.values())
+    for event in updated:
+        event.updated_at = now
+    Event.objects.bulk_update(
+        updated, [*MACHINE_FIELDS, "machine_disagreement", "precision_rank", "updated_at"]
+    )
+    record_history(Event, [e.pk for e in updated], Change.CHANGED, "re-extracted")
+
+
+def _write_participations(plan: _Plan, actors: dict[str, Actor]) -> None:
+    """Participants of new events; of re-extracted ones (the list follows extraction); and
+    those another article adds (added only). Never for a list an editor changed."""
+    wanted: dict[tuple[int, int], str] = {}
+    for event, by_name in plan.new_roles.values():
+        for name, role in by_name.items():
+            wanted[event.pk, actors[name].pk] = role
+    touched = plan.replace_roles.keys() | plan.add_roles.keys()
+    current = {
+        (p.event_id, p.actor_id): p for p in Participation.objects.filter(event_id__in=touched)
+    }
+    changed, removed = [], []
+    for event_id, by_name in plan.replace_roles.items():
+        want = {actors[name].pk: role for name, role in by_name.items()}
+        for (e, actor_id), p in current.items():
+            if e != event_id:
+                continue
+            if actor_id not in want:
+                removed.append(p.pk)
+            elif p.role != want[actor_id]:
+                p.role = want[actor_id]
+                changed.append(p)
+        for actor_id, role in want.items():
+            if (event_id, actor_id) not in current:
+                wanted[event_id, actor_id] = role
+    for event_id, by_name in plan.add_roles.items():
+        for name, role in by_name.items():
+            key = (event_id, actors[name].pk)
+            if key not in current and not (event_id in plan.replace_roles and key in wanted):
+                wanted.setdefault(key, role)
+    created = Participation.objects.bulk_create(
+        [Participation(event_id=e, actor_id=a, role=r) for (e, a), r in wanted.items()]
+    )
+    record_history(Participation, [p.pk for p in created], Change.CREATED, "imported")
+    Participation.objects.bulk_update(changed, ["role"])
+    record_history(Participation, [p.pk for p in changed], Change.CHANGED, "re-extracted")
+    delete_with_history(Participation, removed, "re-extracted")
+
+
+def _write_sources(plan: _Plan) -> None:
+    for source in plan.new_sources:
         source.event_id = source.event.pk
-    Source.objects.bulk_create(new_sources)
-    for event, item in grown:
-        if "participants" not in event.locked_fields:
-            _add_participants(event, item, actors)
-    if sources:
-        _refresh_passages(article)
-    elif grown:
-        _refresh_passages(article, only=[e.pk for e, _ in grown])
-    for key, source in sources.items():
-        if key in kept:
-            continue
-        event = source.event
-        if event.locked_fields or event.sources.exclude(pk=source.pk).exists():
-            continue  # an editor's work, or backed by other articles: keep it
-        source.delete()
-        event.delete()
+    # A main source that stops being main first, so that one article never has two at once.
+    fields = list(_source_values_fields())
+    for is_main in (False, True):
+        Source.objects.bulk_update(
+            [s for s in plan.changed_sources if s.is_main == is_main], fields
+        )
+    Source.objects.bulk_create(plan.new_sources)
 
 
-def _roles(item: ExtractedEvent) -> dict[str, str]:
-    roles = {name: Role.PARTICIPANT for name in item.participants}
-    for name in item.mentioned:
-        roles.setdefault(name, Role.MENTIONED)
-    return roles
-
-
-def _add_participants(event: Event, item: ExtractedEvent, actors: dict[str, Actor]) -> None:
-    """Another article's people join an event it backs; nobody is removed or demoted."""
-    present = set(event.participations.values_list("actor_id", flat=True))
-    Participation.objects.bulk_create(
-        [
-            Participation(event=event, actor=actors[name], role=role)
-            for name, role in _roles(item).items()
-            if actors[name].pk not in present
-        ],
-        ignore_conflicts=True,
+def _source_values_fields() -> tuple[str, ...]:
+    return (
+        "is_main",
+        "passage_start",
+        "passage_end",
+        "date_evidence_start",
+        "date_evidence_end",
     )
 
 
-PASSAGES_LIMIT = 20_000  # characters of searchable passages kept per event
-
-
-def _append_passages(updates: list[tuple[Event, list[str]]]) -> None:
-    """Add new sources' passages to events' searchable text: each passage once, up to a cap
-    (an event cited by a thousand articles needs no thousand copies to be found)."""
-    changed = []
-    for event, passages in updates:
-        text = event.passages
-        for passage in passages:
-            if passage and passage not in text and len(text) + len(passage) < PASSAGES_LIMIT:
-                text = f"{text}\n{passage}" if text else passage
-        if text != event.passages:
-            event.passages = text
-            changed.append(event)
-    Event.objects.bulk_update(changed, ["passages"])
-
-
-def _refresh_passages(article: Article, only: list[int] | None = None) -> None:
-    """Keep each event's searchable passages in step with its sources, in one statement."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE timeline_event e SET passages = left(sub.text, 20000)
-            FROM (
-                SELECT s.event_id, string_agg(DISTINCT
-                    substr(a.raw_text, s.passage_start + 1, s.passage_end - s.passage_start),
-                    E'\\n') AS text
-                FROM timeline_source s JOIN articles_article a ON a.id = s.article_id
-                WHERE s.event_id IN (SELECT event_id FROM timeline_source WHERE article_id = %s)
-                GROUP BY s.event_id
-            ) sub
-            WHERE e.id = sub.event_id AND e.passages IS DISTINCT FROM left(sub.text, 20000)
-              AND (%s::bigint[] IS NULL OR e.id = ANY(%s::bigint[]))
-            """,
-            [article.pk, only, only],
-        )
-
-
-def _apply_machine_values(event: Event, item: ExtractedEvent) -> None:
-    start, end = item.date.interval()
-    values = {
-        "summary": item.summary[:500],
-        "kind": item.kind,
-        "place": (item.place or "")[:120],
-        "label": item.label[:200],
-        "date_precision": item.date.precision if start else "unknown",
-        "date_start": start,
-        "date_end": end,
-        "date_evidence": item.date.evidence,
-        "date_derivation": item.date.derivation[:500],
-        "needs_review": item.date.needs_review,
+def _remove_stale(sources: dict[tuple[int, str], Source], plan: _Plan) -> None:
+    """Sources a re-extracted article no longer yields go; so do their events, unless an
+    editor touched them or another article backs them."""
+    stale = [s for s in sources.values() if s.pk not in plan.kept_sources]
+    if not stale:
+        return
+    stale_ids = [s.pk for s in stale]
+    others = dict(
+        Source.objects.filter(event_id__in={s.event_id for s in stale})
+        .exclude(pk__in=stale_ids)
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
+    gone = {
+        s.event_id
+        for s in stale
+        if machine_may_delete(s.event, other_sources=others.get(s.event_id, 0))
     }
-    disagreements = []
-    locked = set(event.locked_fields)
-    if {"date_start", "date_end"} & locked:
-        locked |= {"date_precision", "date_start", "date_end"}
-    for name, value in values.items():
-        if name in locked:
-            if getattr(event, name) != value and name in (
-                "date_precision",
-                "date_start",
-                "summary",
-                "place",
-                "kind",
-            ):
-                disagreements.append(name)
-            continue
-        setattr(event, name, value)
-    if disagreements and event.pk:
-        message = (
-            f"extractor now says {item.date.iso() or 'date unknown'} ({item.date.precision}), "
-            f"editor said {event.date_label}; differs in {', '.join(disagreements)}"
-        )[:500]
-        if message != event.machine_disagreement:
-            # A new disagreement goes back to the review queue, even for a reviewed event;
-            # the editor's values themselves stay.
-            event.needs_review = True
-        event.machine_disagreement = message
-    elif event.pk:
-        event.machine_disagreement = ""
-    event.precision_rank = PRECISION_RANK[event.date_precision]
-
-
-def _matching_events(items: dict, actors: dict[str, Actor]) -> dict:
-    """Events the timeline already has for these items (same kind, same date, overlapping
-    participants): {key: event} for ``items`` given as {key: item}."""
-    wanted: dict = {}
-    for key, item in items.items():
-        start, end = item.date.interval()
-        ids = {actors[n].pk for n in item.participants if n in actors}
-        if start is not None and ids:
-            wanted[key] = (item.kind, start, end, ids)
-    if not wanted:
-        return {}
-    # Candidate events by kind and date (the kind index), then their participants: both
-    # index look-ups, whatever the number of events an actor has.
-    condition = Q()
-    for kind, start, end in {(k, s, e) for k, s, e, _ in wanted.values()}:
-        condition |= Q(kind=kind, date_start=start, date_end=end)
-    candidates = {
-        pk: (kind, start, end)
-        for pk, kind, start, end in Event.objects.filter(condition).values_list(
-            "pk", "kind", "date_start", "date_end"
+    keep_sources = [s.pk for s in stale if s.event_id not in gone]
+    Source.objects.filter(pk__in=[pk for pk in stale_ids if pk not in keep_sources]).delete()
+    if gone:
+        participations = Participation.objects.filter(event_id__in=gone).values_list(
+            "pk", flat=True
         )
-    }
-    if not candidates:
-        return {}
-    rows = (
-        Participation.objects.filter(
-            event_id__in=candidates,
-            role=Role.PARTICIPANT,
-            actor_id__in={i for *_, ids in wanted.values() for i in ids},
-        )
-        .values_list("event_id", "actor_id")
-        .order_by("event_id")
-    )
-    found: dict = {}
-    for event_id, actor_id in rows:
-        for key, (kind, start, end, ids) in wanted.items():
-            if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
-                found[key] = event_id
-    events = Event.objects.in_bulk(set(found.values()))
-    return {key: events[event_id] for key, event_id in found.items()}
-
-
-def _actors_by_name(names: set[str], cache: dict[str, Actor] | None = None) -> dict[str, Actor]:
-    """Actors by canonical name, created (unreviewed) when missing; ``cache`` spares queries
-    across the articles of one import."""
-    cache = {} if cache is None else cache
-    missing = names - cache.keys()
-    if missing:
-        cache.update({a.name: a for a in Actor.objects.filter(name__in=missing)})
-    found = {n: cache[n] for n in names if n in cache}
-    for name in sorted(names - found.keys()):
-        actor, _ = Actor.objects.get_or_create(
-            slug=slugify(name)[:200] or "actor", defaults={"name": name, "reviewed": False}
-        )
-        found[name] = cache[name] = actor
-    return found
-
-
-def _set_participants(event: Event, item: ExtractedEvent, actors: dict[str, Actor]) -> None:
-    wanted = {actors[n].pk: Role.PARTICIPANT for n in item.participants}
-    for name in item.mentioned:
-        wanted.setdefault(actors[name].pk, Role.MENTIONED)
-    current = {p.actor_id: p for p in event.participations.all()}
-    for actor_id, participation in current.items():
-        if actor_id not in wanted:
-            participation.delete()
-        elif participation.role != wanted[actor_id]:
-            participation.role = wanted[actor_id]
-            participation.save(update_fields=["role"])
-    Participation.objects.bulk_create(
-        [
-            Participation(event=event, actor_id=a, role=r)
-            for a, r in wanted.items()
-            if a not in current
-        ]
-    )
-
-
-def today() -> dt.date:
-    return timezone.now().date()
-
-
-__all__ = [
-    "BadArticle",
-    "ImportReport",
-    "Path",
-    "import_files",
-    "import_paths",
-    "reextract_articles",
-    "store_article",
-]
+        delete_with_history(Participation, list(participations), "re-extracted")
+        delete_with_history(Event, gone, "re-extracted")

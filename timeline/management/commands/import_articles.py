@@ -48,8 +48,8 @@ class Command(BaseCommand):
                 "run the same command again to import the rest"
             ) from exc
         if options["verbosity"] > 1:
-            for name, outcome in report.results:
-                self.stdout.write(f"{name}: {outcome}")
+            for result in report.results:
+                self.stdout.write(f"{result.name}: {result.message}")
         for name, reason in report.errors:
             self.stderr.write(f"{name}: {reason}")
         prefix = "dry run: " if options["dry_run"] else ""
