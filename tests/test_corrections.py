@@ -1,4 +1,7 @@
-"""Editors' corrections survive the machine; merges, history and editor accounts."""
+"""The rule above all: an editor's correction is never overwritten (timeline/corrections.py).
+
+Corrections survive re-import, re-extraction, a changed extractor and one that no longer finds
+the event; also merges, history and editor accounts."""
 
 import dataclasses
 import datetime as dt

@@ -1,0 +1,72 @@
+"""The one store: new, changed and re-extracted articles written the same way, in a fixed
+number of statements per batch."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from tests.conftest import SEEDS
+from tests.factories import make_article, make_event
+from timeline import services
+from timeline.importing import Outcome, import_paths, reextract_articles
+from timeline.importing.passages import PASSAGES_LIMIT, passages_text
+from timeline.models import Event, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(fn) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        fn()
+    return len(captured)
+
+
+def test_reextraction_runs_no_query_per_article(seeded):
+    one = _queries(lambda: reextract_articles(Article.objects.order_by("id")[:1]))
+    five = _queries(lambda: reextract_articles(Article.objects.all()))
+    assert Article.objects.count() == 5
+    assert five <= one + 2, (one, five)  # the same statements, whatever the batch holds
+
+
+def test_new_and_reextracted_articles_are_told_apart_by_outcome(tmp_path):
+    first = import_paths([str(SEEDS)])
+    assert {r.outcome for r in first.results} == {Outcome.CREATED}
+    assert all(r.article_id for r in first.results)
+    again = import_paths([str(SEEDS)])
+    assert {r.outcome for r in again.results} == {Outcome.UNCHANGED}
+    redone = import_paths([str(SEEDS)], reextract=True)
+    assert {r.outcome for r in redone.results} == {Outcome.UPDATED}
+    assert (redone.created, redone.updated, redone.unchanged) == (0, 5, 0)
+
+
+def test_every_import_write_is_in_the_history(seeded):
+    event = Event.objects.order_by("id").first()
+    assert event.history.filter(history_type="+", history_change_reason="imported").exists()
+    reextract_articles(Article.objects.all())
+    owned = Event.objects.filter(sources__is_main=True).first()
+    assert owned.history.filter(history_type="~", history_change_reason="re-extracted").exists()
+
+
+def test_a_reextracted_article_keeps_its_sources_and_events(seeded):
+    before = sorted(Source.objects.values_list("article_id", "extraction_key", "event_id"))
+    events = Event.objects.count()
+    reextract_articles(Article.objects.all())
+    after = sorted(Source.objects.values_list("article_id", "extraction_key", "event_id"))
+    assert after == before and Event.objects.count() == events
+
+
+def test_passages_are_kept_once_and_capped():
+    assert passages_text(["a b", "a b", "", "c"]) == "a b\nc"
+    assert passages_text(["b"], start="a b c") == "a b c"  # already in the text
+    long = ["x" * 9_000, "y" * 9_000, "z" * 9_000]
+    assert len(passages_text(long)) < PASSAGES_LIMIT
+
+
+def test_a_merge_keeps_each_passage_once():
+    text = "The ministers met in Baku. They signed a plan."
+    article = make_article(text=text)
+    first = make_event(summary="Talks", article=article, passage=(0, 26))
+    second = make_event(summary="Talks again", article=article, passage=(0, 26))
+    merged = services.merge_events(events=[first, second])
+    assert merged.passages == "The ministers met in Baku."
