@@ -55,7 +55,8 @@ def event(db):
     at = TEXT.index("11 May 2021")
     event.sources.update(date_evidence_start=at, date_evidence_end=at + len("11 May 2021"))
     second = make_article(text=TEXT.replace("Lavrov", "Bayramov"), title="Bayramov in Baku")
-    make_event(article=second, passage=(TEXT.index("Sergey"), len(TEXT))).sources.update(
+    passage = (TEXT.index("Sergey"), len(second.raw_text))
+    make_event(article=second, passage=passage).sources.update(
         event=event, date_evidence_start=6, date_evidence_end=17, is_main=False
     )
     Event.objects.filter(pk=event.pk).update(locked_fields=["date_start", "needs_review"])
