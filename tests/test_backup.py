@@ -19,7 +19,7 @@ from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.conftest import SEEDS
 from tests.factories import make_actor, make_event
 from tests.test_admin import change_form_data
-from timeline import services
+from timeline import corrections, services
 from timeline.importing import import_paths
 from timeline.models import Actor, Event, Participation, Role, Source
 
@@ -53,9 +53,9 @@ def edited(seeded, client, editor):
     newcomer = make_actor("Anna Newcomer", kind="person")
     Participation.objects.create(event=event, actor=newcomer, role=Role.MENTIONED)
     participants[0].delete()
-    services.lock_participants(event=event)
+    corrections.lock_participants(event=event)
 
-    services.mark_reviewed(events=list(Event.objects.filter(needs_review=True)[:1]))
+    corrections.mark_reviewed(events=list(Event.objects.filter(needs_review=True)[:1]))
 
     twin = make_actor("Sergei Lavrov", aliases=["S. Lavrov"], reviewed=False)
     make_event(summary="Lavrov meets the press", participants=[twin])
@@ -63,7 +63,7 @@ def edited(seeded, client, editor):
 
     first = make_event(summary="Talks in Moscow", date=dt.date(2022, 4, 1))
     second = make_event(summary="Moscow talks", date=dt.date(2022, 4, 1), place="Moscow")
-    services.apply_correction(event=second, values={"place": "Moscow"})
+    corrections.apply_correction(event=second, values={"place": "Moscow"})
     services.merge_events(events=[first, second])
     return event
 

@@ -16,7 +16,7 @@ from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.conftest import SEEDS
 from tests.factories import make_actor, make_article, make_event
 from tests.test_admin import change_form_data, event_url
-from timeline import services
+from timeline import corrections, services
 from timeline.importing import import_paths, imports, reextract_articles
 from timeline.models import Actor, Event, Participation, Role, Source
 
@@ -219,7 +219,7 @@ def test_merging_events_keeps_the_oldest_and_moves_everything_once(editor_client
         date=dt.date(2021, 5, 1),
         precision="month",
     )
-    services.apply_correction(event=duplicate, values={"place": "Baku"})
+    corrections.apply_correction(event=duplicate, values={"place": "Baku"})
     url = reverse("admin:timeline_event_changelist")
     post = {"action": "merge_events", "_selected_action": [duplicate.pk, oldest.pk]}
 

@@ -199,19 +199,3 @@ def create_editor(
     user.save()
     user.groups.add(group)
     return user, created
-
-
-# The admin still reaches the editors' corrections through this module.
-from timeline.corrections import (  # noqa: E402
-    apply_correction,
-    lock_participants,
-    mark_reviewed,
-    unlock_events,
-)
-
-__all__ = [
-    "apply_correction",
-    "lock_participants",
-    "mark_reviewed",
-    "unlock_events",
-]

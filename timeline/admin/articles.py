@@ -13,14 +13,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from articles.files import BadArticle, decode_article
 from articles.models import Article
-from timeline.admin.events import LeanChangeList, report_articles
+from timeline.admin.changelists import ArticleChangeList
 from timeline.importing import ImportReport, Outcome, import_files, reextract_articles
 
 
@@ -71,8 +71,16 @@ def import_uploads(uploads) -> ImportReport:
     return import_files(loaded, report=report)
 
 
-class ArticleChangeList(LeanChangeList):
-    deferred = ("raw_text",)
+def report_articles(model_admin, request, report) -> None:
+    """Re-extraction's counts as a message, and each failure as an error message."""
+    level = messages.WARNING if report.failed else messages.SUCCESS
+    model_admin.message_user(
+        request,
+        f"Extraction ran again: {report.summary()}. Fields editors corrected were kept.",
+        level,
+    )
+    for name, reason in report.errors:
+        model_admin.message_user(request, f"{name}: {reason}", messages.ERROR)
 
 
 @admin.register(Article)
@@ -128,24 +136,15 @@ class ArticleAdmin(admin.ModelAdmin):
         return article.event_count
 
     @admin.display(description="events it backs")
-    def events(self, article: Article) -> SafeString:
-        sources = article.sources.select_related("event").order_by("passage_start")
-        rows = [
-            (reverse("admin:timeline_event_change", args=[s.event_id]), s.event) for s in sources
-        ]
-        if not rows:
-            return format_html("{}", "none")
-        return format_html(
-            "<ul style='margin:0;padding-left:1em'>{}</ul>",
-            format_html_join("", "<li><a href='{}'>{}</a></li>", rows),
-        )
+    def events(self, article: Article) -> SafeString | str:
+        sources = list(article.sources.select_related("event").order_by("passage_start"))
+        if not sources:
+            return "none"
+        return render_to_string("admin/articles/article/events.html", {"sources": sources})
 
     @admin.display(description="raw text, exactly as imported")
     def verbatim_text(self, article: Article) -> SafeString:
-        return format_html(
-            '<pre style="white-space:pre-wrap;max-width:60em;font-size:13px">{}</pre>',
-            article.raw_text,
-        )
+        return render_to_string("admin/articles/article/verbatim_text.html", {"article": article})
 
     @admin.action(description="Re-run extraction on selected articles", permissions=["reextract"])
     def reextract(self, request, queryset):
