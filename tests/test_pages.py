@@ -574,6 +574,19 @@ def test_ics_export_gives_all_day_events_spanning_their_precision(client, cast):
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
 
 
+def test_ics_lines_fold_without_splitting_characters(client):
+    summary = "Азербайджан; " * 20 + "talks"
+    make_event(summary=summary, date=dt.date(2021, 3, 4), place="Баку, Azerbaijan")
+    body = client.get("/?format=ics").content
+    lines = body.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode()  # each folded piece is whole characters
+    unfolded = body.decode().replace("\r\n ", "")
+    assert "SUMMARY:" + summary.replace(";", "\\;") + "\r\n" in unfolded
+    assert "LOCATION:Баку\\, Azerbaijan\r\n" in unfolded
+
+
 def test_timelinejs_export(client, cast):
     data = json.loads(client.get("/?format=timelinejs").content)
     assert "events" in data and len(data["events"]) == 4

@@ -5,7 +5,7 @@ import datetime as dt
 from django.http import QueryDict
 
 from timeline.display import Span, group_by_date, highlighted, render_segments, split_text
-from timeline.exports import _fold, safe_cell
+from timeline.exports import safe_cell
 from timeline.filters import EventFilterForm
 from timeline.models import Event, interval_for
 from timeline.selectors import MATCH_END, MATCH_START
@@ -96,9 +96,3 @@ def test_csv_cells_that_would_be_formulas_are_quoted():
         "",
     ]
 
-
-def test_ics_lines_fold_without_splitting_characters():
-    line = "SUMMARY:" + "Азербайджан " * 20
-    folded = _fold(line)
-    assert folded.replace("\r\n ", "") == line
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
