@@ -3,8 +3,8 @@
 Counting every actor's events, listing the places and counting the events of each year read
 the whole archive: tens of milliseconds at 100,000 events, on every request. They change only
 when events, actors, participations, sources or articles do, so they are computed once and
-kept in Django's cache (the default LocMemCache unless settings say otherwise) under a *data
-version*; so are whole chronology pages (timeline/views.py).
+kept in Django's cache (the default LocMemCache unless settings say otherwise) with the *data
+version* as the cache version; so are whole chronology pages (timeline/views.py).
 
 The version is a PostgreSQL snapshot. Statement triggers (migrations 0002 and 0003) log the id
 of every transaction that writes those tables, however it writes (the ORM, bulk imports, COPY,
@@ -57,13 +57,13 @@ class DataVersion:
         """`compute()`, or what it gave earlier for the same data (and the same `variant`)."""
         if self.key is None:
             return compute()
-        cache_key = f"timeline:{name}:{self.key}"
+        cache_key = f"timeline:{name}"
         if variant is not None:
             cache_key += ":" + _digest(repr(variant))
-        value = cache.get(cache_key, _MISSING)
+        value = cache.get(cache_key, _MISSING, version=self.key)
         if value is _MISSING:
             value = compute()
-            cache.set(cache_key, value, TIMEOUT)
+            cache.set(cache_key, value, TIMEOUT, version=self.key)
         return value
 
 
