@@ -4,7 +4,7 @@ Counting every actor's events, listing the places and counting the events of eac
 the whole archive: tens of milliseconds at 100,000 events, on every request. They change only
 when events, actors, participations, sources or articles do, so they are computed once and
 kept in Django's cache (the default LocMemCache unless settings say otherwise) with the *data
-version* as the cache version; so are whole chronology pages (timeline/views.py).
+version* as the cache version; so are whole chronology pages (`cache_per_version`).
 
 The version is a PostgreSQL snapshot. Statement triggers (migrations 0002 and 0003) log the id
 of every transaction that writes those tables, however it writes (the ORM, bulk imports, COPY,
@@ -22,10 +22,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import wraps
 from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_cache_key, learn_cache_key
 
 T = TypeVar("T")
 
@@ -93,3 +96,38 @@ def _database() -> str:
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
+
+
+PAGE_KEY_PREFIX = "timeline-page"
+
+
+def cache_per_version(*, unless: Callable[[HttpRequest], bool] = lambda request: False):
+    """Keep a view's pages under the data version: the same URL and the same request headers
+    its responses `Vary` on give the same page to everyone until the archive changes, so a
+    busy view renders once per change, not once per reader.
+
+    The view gets the version as `version=`. Its response is kept, keyed by Django's cache
+    framework (`learn_cache_key`: the URL and the headers named in `Vary`), for the version;
+    responses other than 200, and requests for which `unless(request)` holds, are not.
+    Only the server keeps the page: no caching headers are added, so browsers and proxies
+    still ask again every time.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            version = current()
+            if version.key is None or request.method not in ("GET", "HEAD") or unless(request):
+                return view(request, *args, version=version, **kwargs)
+            key = get_cache_key(request, PAGE_KEY_PREFIX, "GET", cache)
+            response = None if key is None else cache.get(key, version=version.key)
+            if response is None:
+                response = view(request, *args, version=version, **kwargs)
+                if response.status_code == 200 and not response.streaming:
+                    key = learn_cache_key(request, response, TIMEOUT, PAGE_KEY_PREFIX, cache)
+                    cache.set(key, response, TIMEOUT, version=version.key)
+            return response
+
+        return cached_view
+
+    return decorator
