@@ -73,7 +73,7 @@ class Filter:
         raise NotImplementedError
 
     def key(self, value) -> Hashable:
-        """What cache keys carry of the value: it selects exactly the same events."""
+        """What cache keys carry of the value: equal keys, the same events."""
         return tuple(self.write(value))
 
     def is_set(self, value) -> bool:
