@@ -211,3 +211,24 @@ def test_each_filter_charts_its_own_counts_from_the_cache(client):
             shown_too = not f.in_chart  # the chart counts every year, whichever is chosen
             assert (f'aria-label="{other}: 1 event"' in html) == shown_too, query
             assert "<strong>1 event</strong>" in html, query
+
+
+def test_full_pages_and_fragments_of_one_url_are_kept_apart(client):
+    """A cached page is served again only to requests with the same htmx headers (`Vary`)."""
+    make_event(summary="Talks in Baku", date=dt.date(2021, 3, 1))
+    url = "/?year=2021"
+    kinds = {
+        "fragment": {"HTTP_HX_REQUEST": "true"},
+        "page": {},
+        "boosted": {"HTTP_HX_REQUEST": "true", "HTTP_HX_BOOSTED": "true"},
+        "restored": {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"},
+    }
+    for second_time in (False, True):  # the second time, every one of them from the cache
+        for kind, headers in kinds.items():
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, **headers)
+            assert ("<html" in response.content.decode()) == (kind != "fragment"), kind
+            assert "Talks in Baku" in response.content.decode()
+            assert response["Vary"] == "HX-Request, HX-Boosted, HX-History-Restore-Request"
+            cached = len(queries) == 1  # the data version's check only
+            assert cached == second_time, kind

@@ -20,7 +20,7 @@ sees data that nobody else sees yet: it computes everything afresh and caches no
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from typing import TypeVar
@@ -28,7 +28,7 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.cache import patch_vary_headers
 
 T = TypeVar("T")
 
@@ -98,34 +98,38 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
 
-PAGE_KEY_PREFIX = "timeline-page"
-
-
-def cache_per_version(*, unless: Callable[[HttpRequest], bool] = lambda request: False):
-    """Keep a view's pages under the data version: the same URL and the same request headers
-    its responses `Vary` on give the same page to everyone until the archive changes, so a
+def cache_per_version(
+    *, vary: Sequence[str] = (), unless: Callable[[HttpRequest], bool] = lambda request: False
+):
+    """Keep a view's pages under the data version: the same URL and the same values of the
+    request headers in `vary` give the same page to everyone until the archive changes, so a
     busy view renders once per change, not once per reader.
 
-    The view gets the version as `version=`. Its response is kept, keyed by Django's cache
-    framework (`learn_cache_key`: the URL and the headers named in `Vary`), for the version;
-    responses other than 200, and requests for which `unless(request)` holds, are not.
-    Only the server keeps the page: no caching headers are added, so browsers and proxies
-    still ask again every time.
+    `vary` is said once, here: the responses name those headers in `Vary`
+    (`patch_vary_headers`), and the pages are kept per their values. The view gets the
+    version as `version=`. Responses other than 200, and requests for which `unless(request)`
+    holds, are not kept (nor marked to vary). Only the server keeps the page: no caching
+    headers are added, so browsers and proxies still ask again every time.
     """
+    meta_names = [f"HTTP_{header.upper().replace('-', '_')}" for header in vary]
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             version = current()
-            if version.key is None or request.method not in ("GET", "HEAD") or unless(request):
+            if unless(request):
                 return view(request, *args, version=version, **kwargs)
-            key = get_cache_key(request, PAGE_KEY_PREFIX, "GET", cache)
-            response = None if key is None else cache.get(key, version=version.key)
-            if response is None:
-                response = view(request, *args, version=version, **kwargs)
-                if response.status_code == 200 and not response.streaming:
-                    key = learn_cache_key(request, response, TIMEOUT, PAGE_KEY_PREFIX, cache)
-                    cache.set(key, response, TIMEOUT, version=version.key)
+            key = None
+            if version.key is not None and request.method in ("GET", "HEAD"):
+                variant = (request.get_full_path(), *(request.META.get(m) for m in meta_names))
+                key = f"timeline:page:{view.__name__}:{_digest(repr(variant))}"
+                response = cache.get(key, version=version.key)
+                if response is not None:
+                    return response
+            response = view(request, *args, version=version, **kwargs)
+            patch_vary_headers(response, vary)
+            if key is not None and response.status_code == 200 and not response.streaming:
+                cache.set(key, response, TIMEOUT, version=version.key)
             return response
 
         return cached_view

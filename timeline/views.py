@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
 from articles.models import Article
@@ -23,24 +22,29 @@ from timeline.pages.article_text import article_regions
 from timeline.pages.chart import year_chart
 from timeline.pages.pagination import EventPaginator
 
-# The headers an htmx request sends that change what the chronology answers.
+# The headers an htmx request sends that change what the chronology answers: full page and
+# fragment share a URL, so caches (ours too) must keep them apart.
 HTMX_HEADERS = ("HX-Request", "HX-Boosted", "HX-History-Restore-Request")
 
 
 def _is_export(request: HttpRequest) -> bool:
-    return "format" in request.GET
+    """Asks for an export (as the filter form will read it: the last `format` given)."""
+    return request.GET.get("format") in EXPORT_FORMATS
+
+
+EXPORT_FORMATS = {fmt for fmt, _ in FORMATS}
 
 
 # The rendered page is kept until the archive changes: the same filters give the same page to
 # everyone, so a busy view is rendered once per change, not once per reader. Exports are not.
 
 
-@cache_per_version(unless=_is_export)
+@cache_per_version(vary=HTMX_HEADERS, unless=_is_export)
 def chronology(request: HttpRequest, *, version: DataVersion) -> HttpResponse:
     return _chronology_page(request, "timeline/chronology.html", version)
 
 
-@cache_per_version(unless=_is_export)
+@cache_per_version(vary=HTMX_HEADERS, unless=_is_export)
 def actor_detail(request: HttpRequest, slug: str, *, version: DataVersion) -> HttpResponse:
     """The chronology with one actor fixed."""
     actor = get_object_or_404(Actor, slug=slug)
@@ -110,8 +114,6 @@ def _chronology_page(
             "orders": ORDERS,
         }
     response = render(request, template, context)
-    # Full page and fragment share a URL: caches (ours too) must keep them apart.
-    patch_vary_headers(response, HTMX_HEADERS)
     if partial == "results":
         query = filters.query(page=1)
         push_url(response, f"{request.path}?{query}" if query else request.path)
