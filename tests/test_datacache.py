@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_actor, make_event
 from timeline import datacache
+from timeline.filters import FILTERS
 from timeline.models import Actor, Event, Participation, Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -175,3 +176,59 @@ def test_a_renamed_article_shows_at_once_on_a_cached_page(client):
     article.title = "A corrected headline"
     article.save()
     assert "A corrected headline" in client.get("/").content.decode()
+
+
+def test_each_filter_charts_its_own_counts_from_the_cache(client):
+    """Every declared filter's view gets its own events per year, though the first one asked
+    for is cached: the chart's cache key is made from every filter it applies."""
+    putin, aliyev = make_actor("Vladimir Putin"), make_actor("Ilham Aliyev")
+    make_event(
+        summary="Gas talks",
+        date=dt.date(2019, 5, 1),
+        kind="meeting",
+        place="Baku",
+        participants=[putin],
+    )
+    make_event(
+        summary="Oil call",
+        date=dt.date(2021, 5, 1),
+        kind="call",
+        place="Sochi",
+        participants=[aliyev],
+    )
+    views = {  # (a query selecting the 2019 event, one selecting the 2021 event)
+        "actors": (f"actor={putin.slug}", f"actor={aliyev.slug}"),
+        "q": ("q=gas", "q=oil"),
+        "years": ("year=2019", "year=2021"),
+        "kind": ("kind=meeting", "kind=call"),
+        "place": ("place=Baku", "place=Sochi"),
+    }
+    assert set(views) == {f.name for f in FILTERS}, "give every declared filter two views"
+    for f in FILTERS:
+        for query, year, other in zip(views[f.name], (2019, 2021), (2021, 2019), strict=True):
+            html = page(client, f"/?{query}")
+            assert f'aria-label="{year}: 1 event"' in html, query
+            shown_too = not f.in_chart  # the chart counts every year, whichever is chosen
+            assert (f'aria-label="{other}: 1 event"' in html) == shown_too, query
+            assert "<strong>1 event</strong>" in html, query
+
+
+def test_full_pages_and_fragments_of_one_url_are_kept_apart(client):
+    """A cached page is served again only to requests with the same htmx headers (`Vary`)."""
+    make_event(summary="Talks in Baku", date=dt.date(2021, 3, 1))
+    url = "/?year=2021"
+    kinds = {
+        "fragment": {"HTTP_HX_REQUEST": "true"},
+        "page": {},
+        "boosted": {"HTTP_HX_REQUEST": "true", "HTTP_HX_BOOSTED": "true"},
+        "restored": {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"},
+    }
+    for second_time in (False, True):  # the second time, every one of them from the cache
+        for kind, headers in kinds.items():
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, **headers)
+            assert ("<html" in response.content.decode()) == (kind != "fragment"), kind
+            assert "Talks in Baku" in response.content.decode()
+            assert response["Vary"] == "HX-Request, HX-Boosted, HX-History-Restore-Request"
+            cached = len(queries) == 1  # the data version's check only
+            assert cached == second_time, kind

@@ -1,81 +1,28 @@
-"""The public pages as a reader gets them: server-rendered HTML, htmx fragments, exports."""
+"""The chronology as a reader gets it: server-rendered HTML, htmx fragments, query counts.
 
-import csv
+Event, actor and article pages: test_pages_detail.py; exports: test_exports.py.
+"""
+
 import datetime as dt
-import io
-import json
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article
 from tests.factories import make_actor, make_article, make_event
+from tests.page_helpers import HTMX, event_ids, make_cast, text_of
 from timeline import selectors
 from timeline.filters import EventFilters
 from timeline.models import PRECISION_RANK, Actor, Event, Participation, Source, interval_for
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def text_of(response) -> str:
-    return response.content.decode()
-
-
-def event_ids(html: str) -> list[int]:
-    """Events on a page, in the order shown."""
-    return [int(n) for n in re.findall(r'id="summary-(\d+)"', html)]
-
 
 @pytest.fixture
 def cast():
     """Two presidents, a foreign minister, and events between them."""
-    aliyev = make_actor("Ilham Aliyev", aliases=["Aliyev"])
-    putin = make_actor("Vladimir Putin")
-    lavrov = make_actor("Sergey Lavrov")
-    events = {
-        "sochi": make_event(
-            summary="Aliyev and Putin meet in Sochi",
-            date=dt.date(2021, 11, 26),
-            kind="meeting",
-            place="Sochi",
-            participants=[aliyev, putin],
-        ),
-        "call": make_event(
-            summary="Aliyev and Putin discuss gas by phone",
-            date=dt.date(2021, 5, 1),
-            precision="month",
-            kind="call",
-            participants=[aliyev, putin],
-        ),
-        "visit": make_event(
-            summary="Lavrov visits Baku",
-            date=dt.date(2019, 3, 2),
-            kind="visit",
-            place="Baku",
-            participants=[lavrov, aliyev],
-        ),
-        "declaration": make_event(
-            summary="Declaration on Allied Interaction signed",
-            date=dt.date(2022, 1, 1),
-            precision="year",
-            kind="agreement",
-            participants=[aliyev, putin],
-            mentioned=[lavrov],
-            needs_review=True,
-            date_derivation="'last year' relative to the article's date",
-        ),
-        "undated": make_event(
-            summary="Aliyev recalls an earlier visit",
-            date=None,
-            precision="unknown",
-            participants=[aliyev],
-        ),
-    }
-    return {"aliyev": aliyev, "putin": putin, "lavrov": lavrov, **events}
+    return make_cast()
 
 
 # The chronology -----------------------------------------------------------------------------
@@ -413,189 +360,3 @@ def test_htmx_fragments_are_bounded_too(client, django_assert_max_num_queries):
         client.get("/?year=2005", **HTMX)
     with django_assert_max_num_queries(7):
         client.get("/?page=2", **HTMX)
-
-
-# Event, actor and article pages -------------------------------------------------------------
-
-
-def test_event_page_shows_the_date_its_evidence_and_the_sources(client, cast):
-    article = make_article(text="Last year, we signed the Declaration on Allied Interaction.")
-    declaration = cast["declaration"]
-    Source.objects.create(
-        event=declaration, article=article, extraction_key="d", passage_start=0, passage_end=58
-    )
-    declaration.date_evidence = "last year"
-    declaration.save()
-    html = text_of(client.get(f"/events/{declaration.pk}/"))
-    assert "Sometime" not in html and "known to the year" in html
-    assert "from 1 January 2022 to 31 December 2022" in html
-    assert "&#x27;last year&#x27; relative to the article&#x27;s date" in html
-    assert '<q class="evidence">last year</q>' in html
-    assert "needs review" in html
-    assert "Last year, we signed the Declaration on Allied Interaction" in html
-    assert f'href="/articles/{article.pk}/#event-{declaration.pk}"' in html
-    took_part, mentioned = html.split("<dt>Mentioned</dt>")
-    assert "Vladimir Putin" in took_part and "Sergey Lavrov" in mentioned
-
-
-def test_actor_page_is_the_chronology_with_the_actor_fixed(client, cast):
-    lavrov = cast["lavrov"]
-    lavrov.office = "Minister of Foreign Affairs of Russia"
-    lavrov.aliases = ["Lavrov", "S. Lavrov"]
-    lavrov.save()
-    html = text_of(client.get(f"/actors/{lavrov.slug}/"))
-    assert '<h1 class="page-title">Sergey Lavrov</h1>' in html
-    assert "Minister of Foreign Affairs of Russia" in html and "Lavrov, S. Lavrov" in html
-    assert set(event_ids(html)) == {cast["visit"].pk, cast["declaration"].pk}
-    assert f'action="/actors/{lavrov.slug}/"' in html
-    narrowed = client.get(f"/actors/{lavrov.slug}/?actor={cast['putin'].slug}", **HTMX)
-    assert event_ids(text_of(narrowed)) == [cast["declaration"].pk]
-    assert narrowed["HX-Push-Url"] == f"/actors/{lavrov.slug}/?actor={cast['putin'].slug}"
-    exported = json.loads(client.get(f"/actors/{lavrov.slug}/?format=json").content)
-    assert {e["id"] for e in exported["events"]} == {cast["visit"].pk, cast["declaration"].pk}
-
-
-def test_unknown_ids_are_404(client):
-    assert client.get("/events/987654/").status_code == 404
-    assert client.get("/articles/987654/").status_code == 404
-    assert client.get("/actors/no-such-person/").status_code == 404
-    assert "Not found" in text_of(client.get("/events/987654/"))
-
-
-def test_article_page_marks_each_passage_with_the_event_id(seeded, client):
-    article = Article.objects.filter(sources__isnull=False).distinct().first()
-    html = text_of(client.get(f"/articles/{article.pk}/"))
-    for source in article.sources.all():
-        assert f'<mark class="passage p-{source.event_id}" id="event-{source.event_id}">' in html
-        assert f'href="/events/{source.event_id}/"' in html
-    if article.body_start:
-        assert "Not part of the article (site navigation, other stories)" in html
-    assert ":target" in html
-
-
-def test_article_text_is_verbatim_and_escaped(client):
-    text = (
-        "Menu | Home | <script>alert(1)</script>\n\n"
-        "Baku, 3 May.  Leaders  met & talked.\n\tIndented line.\n\n"
-        "Other stories: <b>not bold</b>"
-    )
-    body_start = text.index("Baku")
-    body_end = text.index("Other stories")
-    article = make_article(text=text)
-    Article.objects.filter(pk=article.pk).update(body_start=body_start, body_end=body_end)
-    event = make_event(article=article, passage=(body_start, body_start + 12))
-    html = text_of(client.get(f"/articles/{article.pk}/"))
-    assert "<script>alert(1)</script>" not in html and "<b>not bold</b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "Leaders  met &amp; talked.\n\tIndented line." in html
-    assert f'<mark class="passage p-{event.pk}" id="event-{event.pk}">' in html
-    before = html[html.index("Not part of the article") : html.index('class="region body"')]
-    assert "Menu | Home" in before
-
-
-def test_overlapping_and_nested_passages_each_get_their_own_mark(client):
-    text = "aaaa bbbb cccc dddd eeee"
-    article = make_article(text=text)
-    outer = make_event(article=article, passage=(0, 19))
-    inner = make_event(article=article, passage=(5, 9))
-    overlapping = make_event(article=article, passage=(15, 24))
-    same_start = make_event(article=article, passage=(0, 4))
-    html = text_of(client.get(f"/articles/{article.pk}/"))
-    for event in (outer, inner, overlapping, same_start):
-        assert html.count(f'id="event-{event.pk}"') == 1
-    body = html[html.index('class="region body"') :]
-    body = body[: body.index("</div>")]
-    plain = re.sub(r'<a class="passage-tag"[^>]*>[^<]*</a>', "", body)
-    assert re.sub(r"<[^>]+>", "", plain.split(">", 1)[1]) == text
-    assert body.count("<mark") == body.count("</mark>")
-
-
-def test_event_and_actor_links_have_consistent_urls(cast):
-    event = cast["sochi"]
-    source = event.sources.select_related("article").get()
-    assert source.get_absolute_url() == f"/articles/{source.article_id}/#event-{event.pk}"
-    assert event.get_absolute_url() == f"/events/{event.pk}/"
-
-
-# Exports ------------------------------------------------------------------------------------
-
-
-def test_csv_export_parses_and_is_safe_from_formula_injection(client, cast):
-    make_event(summary='=HYPERLINK("http://evil")', date=dt.date(2021, 1, 2))
-    make_event(summary="+1 in trade", date=dt.date(2021, 1, 3), place="@home")
-    response = client.get("/?year=2021&format=csv")
-    assert response["Content-Type"].startswith("text/csv")
-    assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(text_of(response))))
-    assert len(rows) == 4
-    summaries = {row["summary"] for row in rows}
-    assert '\'=HYPERLINK("http://evil")' in summaries and "'+1 in trade" in summaries
-    assert "'@home" in {row["place"] for row in rows}
-    call = next(row for row in rows if row["id"] == str(cast["call"].pk))
-    assert (call["date"], call["precision"], call["date_start"], call["date_end"]) == (
-        "May 2021",
-        "month",
-        "2021-05-01",
-        "2021-05-31",
-    )
-    assert call["participants"] == "Ilham Aliyev; Vladimir Putin"
-
-
-def test_json_export(client, cast):
-    data = json.loads(client.get(f"/?actor={cast['putin'].slug}&format=json").content)
-    assert data["count"] == 3
-    declaration = next(e for e in data["events"] if e["id"] == cast["declaration"].pk)
-    assert declaration["date"] == {
-        "label": "2022",
-        "precision": "year",
-        "start": "2022-01-01",
-        "end": "2022-12-31",
-        "derivation": "'last year' relative to the article's date",
-        "evidence": "",
-        "needs_review": True,
-    }
-    roles = {p["name"]: p["role"] for p in declaration["participants"]}
-    assert roles["Sergey Lavrov"] == "mentioned" and roles["Vladimir Putin"] == "participant"
-    assert declaration["sources"][0]["url"].startswith("http://testserver/articles/")
-
-
-def test_ics_export_gives_all_day_events_spanning_their_precision(client, cast):
-    response = client.get("/?format=ics")
-    assert response["Content-Type"].startswith("text/calendar")
-    ics = text_of(response)
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert ics.count("BEGIN:VEVENT") == 4  # the undated event has no place in a calendar
-    assert "DTSTART;VALUE=DATE:20211126\r\nDTEND;VALUE=DATE:20211127\r\n" in ics
-    assert "DTSTART;VALUE=DATE:20210501\r\nDTEND;VALUE=DATE:20210601\r\n" in ics
-    assert "DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20230101\r\n" in ics
-    unfolded = ics.replace("\r\n ", "")
-    assert "SUMMARY:Aliyev and Putin discuss gas by phone (month precision)" in unfolded
-    assert "SUMMARY:Declaration on Allied Interaction signed (year precision)" in unfolded
-    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
-
-
-def test_timelinejs_export(client, cast):
-    data = json.loads(client.get("/?format=timelinejs").content)
-    assert "events" in data and len(data["events"]) == 4
-    by_id = {e["unique_id"]: e for e in data["events"]}
-    assert by_id[f"event-{cast['call'].pk}"]["start_date"] == {
-        "year": 2021,
-        "month": 5,
-        "display_date": "May 2021",
-    }
-    assert by_id[f"event-{cast['declaration'].pk}"]["start_date"] == {
-        "year": 2022,
-        "display_date": "2022",
-    }
-
-
-def test_timelinejs_escapes_html(client):
-    make_event(summary="<img src=x onerror=alert(1)>")
-    data = json.loads(client.get("/?format=timelinejs").content)
-    assert data["events"][0]["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
-
-
-def test_export_links_carry_the_current_filters(client, cast):
-    html = text_of(client.get(f"/?actor={cast['putin'].slug}&year=2021"))
-    for fmt in ("csv", "json", "ics", "timelinejs"):
-        assert f'href="/?actor={cast["putin"].slug}&amp;year=2021&amp;format={fmt}"' in html

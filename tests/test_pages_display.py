@@ -1,14 +1,17 @@
-"""The pages' plain-Python parts: date headings, article text pieces, filters, export cells."""
+"""The pages' parts: date headings, article text pieces, filters, export cells."""
 
 import datetime as dt
 
 from django.http import QueryDict
+from django.template.loader import render_to_string
 
-from timeline.display import Span, group_by_date, highlighted, render_segments, split_text
-from timeline.exports import _fold, safe_cell
-from timeline.filters import EventFilterForm
+from timeline.exports import safe_cell
+from timeline.filter_kinds import ActorChoice, Actors, Years
+from timeline.filters import FILTERS, EventFilterForm, EventFilters
 from timeline.models import Event, interval_for
-from timeline.selectors import MATCH_END, MATCH_START
+from timeline.pages.article_text import Region, Span, split_text
+from timeline.pages.cards import group_by_date, highlighted
+from timeline.selectors import MATCH_END, MATCH_START, filtered_events
 
 
 def event(date, precision="day"):
@@ -39,6 +42,12 @@ def test_a_page_that_continues_a_month_repeats_no_heading():
         [event(dt.date(2022, 2, 5)), event(dt.date(2022, 3, 1))], previous=previous
     )
     assert [(g.year_heading, g.heading) for g in groups] == [("", ""), ("", "March 2022")]
+
+
+def render_segments(segments) -> str:
+    """The article page's partial that marks up a region's text."""
+    region = Region("body", segments)
+    return render_to_string("timeline/article_detail.html#text", {"region": region})
 
 
 def test_pieces_of_text_cover_it_exactly_once_with_one_anchor_per_event():
@@ -97,8 +106,56 @@ def test_csv_cells_that_would_be_formulas_are_quoted():
     ]
 
 
-def test_ics_lines_fold_without_splitting_characters():
-    line = "SUMMARY:" + "Азербайджан " * 20
-    folded = _fold(line)
-    assert folded.replace("\r\n ", "") == line
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+# Two different values of every declared filter: a new filter without them fails the test below.
+PUTIN = ActorChoice(1, "Vladimir Putin", "vladimir-putin")
+ALIYEV = ActorChoice(2, "Ilham Aliyev", "ilham-aliyev")
+SAMPLES = {
+    "actors": (Actors((PUTIN,)), Actors((ALIYEV,))),
+    "q": ("gas", "oil"),
+    "years": (Years(year=2020), Years(start=2019, end=2021)),
+    "kind": ("meeting", "call"),
+    "place": ("Baku", "Sochi"),
+}
+
+
+def test_the_year_charts_cache_key_varies_with_every_filter_it_applies():
+    """The chart's counts are cached under a key made from the same filters that narrow them:
+    no filter can be left out of the key (the chart would show another filter's counts)."""
+    assert set(SAMPLES) == {f.name for f in FILTERS}, "give every declared filter two samples"
+    unfiltered = EventFilters()
+    for f in FILTERS:
+        views = [unfiltered, *(EventFilters(**{f.name: value}) for value in SAMPLES[f.name])]
+        keys = [v.cache_key(chart=True) for v in views]
+        charted = {str(filtered_events(v, for_chart=True).query) for v in views}
+        if not f.in_chart:  # the chart's axis: it counts the same events, under the same key
+            assert len(charted) == 1 and len(set(keys)) == 1, f.name
+        elif f.free_text:  # anyone's text: counted afresh, never cached
+            assert keys[1] is None and keys[2] is None, f.name
+        else:
+            assert len(charted) == 3 and len(set(keys)) == 3, f.name
+        # The list itself is narrowed by every filter.
+        assert len({str(filtered_events(v).query) for v in views}) == 3, f.name
+    on_actor_page = EventFilters(actors=Actors(fixed=PUTIN))
+    assert on_actor_page.cache_key(chart=True) not in (
+        unfiltered.cache_key(chart=True),
+        EventFilters(actors=Actors(fixed=ALIYEV)).cache_key(chart=True),
+    )
+
+
+def test_each_filter_writes_itself_back_to_the_query_string():
+    form = EventFilterForm(
+        QueryDict(
+            "actor=ilham-aliyev&actor=Vladimir Putin&place=Baku&kind=call&to=2022&q=gas&year=2021"
+        ),
+        actors=[PUTIN, ALIYEV],
+        places=["Baku"],
+    )
+    filters = form.filters()
+    assert filters.notices == ()
+    assert filters.query() == (
+        "actor=ilham-aliyev&actor=vladimir-putin&q=gas&year=2021&to=2022&kind=call&place=Baku"
+    )
+    assert filters.describe() == (
+        "involving Ilham Aliyev and Vladimir Putin in 2021 of kind “phone call” at Baku "
+        "matching “gas”"
+    )

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterable
 
+import icalendar
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.html import escape, format_html_join
@@ -79,7 +80,7 @@ def write_csv(out, events: Iterable[Event], *, request: HttpRequest) -> None:
     for e in events:
         row = [
             e.pk,
-            e.date_label,
+            e.date.label,
             e.date_precision,
             e.date_start or "",
             e.date_end or "",
@@ -108,7 +109,7 @@ def as_json(e: Event, *, request: HttpRequest) -> dict:
         "kind": e.kind,
         "place": e.place,
         "date": {
-            "label": e.date_label,
+            "label": e.date.label,
             "precision": e.date_precision,
             "start": e.date_start.isoformat() if e.date_start else None,
             "end": e.date_end.isoformat() if e.date_end else None,
@@ -141,12 +142,13 @@ def as_json(e: Event, *, request: HttpRequest) -> dict:
 
 
 def _timelinejs_date(e: Event) -> dict:
-    d = e.date_start
-    date = {"year": d.year, "display_date": e.date_label}
-    if e.date_precision in (DatePrecision.MONTH, DatePrecision.DAY):
-        date["month"] = d.month
-    if e.date_precision == DatePrecision.DAY:
-        date["day"] = d.day
+    """The date only to its precision: a month-precision event has a year and a month."""
+    value = e.date
+    date = {"year": value.year, "display_date": value.label}
+    if value.month is not None:
+        date["month"] = value.month
+    if value.day is not None:
+        date["day"] = value.day
     return date
 
 
@@ -154,7 +156,7 @@ def to_timelinejs(events: Iterable[Event], *, request: HttpRequest) -> dict:
     """TimelineJS3 JSON; it renders text as HTML, so every value is escaped here."""
     slides = []
     for e in events:
-        if e.date_start is None:
+        if not e.date.known:
             continue
         note = (
             f"<p><em>Date needs review: {escape(e.date_derivation)}</em></p>"
@@ -194,66 +196,40 @@ def to_timelinejs(events: Iterable[Event], *, request: HttpRequest) -> dict:
 # iCalendar --------------------------------------------------------------------------------
 
 
-def _ics_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1)."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode())
-            current = b""
-        current += encoded
-    out.append(current.decode())
-    return "\r\n ".join(out)
-
-
-def to_ics(events: Iterable[Event], *, request: HttpRequest) -> str:
+def to_ics(events: Iterable[Event], *, request: HttpRequest) -> bytes:
+    """An all-day event per dated event, spanning its month or year if that is all we know."""
     host = request.get_host().split(":")[0] or "timeline"
-    now = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//ru-az-timeline//pages//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Russia–Azerbaijan relations: a timeline",
-    ]
+    now = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//ru-az-timeline//pages//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Russia–Azerbaijan relations: a timeline")
     for e in events:
         if e.date_start is None or e.date_end is None:
             continue
+        date = e.date
         summary = e.summary
-        if e.date_precision != DatePrecision.DAY:
-            summary += f" ({e.date_precision} precision)"
-        description = [f"Date: {e.date_label} ({e.date_precision} precision)."]
+        if date.precision != DatePrecision.DAY:
+            summary += f" ({date.precision} precision)"
+        description = [f"Date: {date.label} ({date.precision} precision)."]
         if e.date_derivation:
             description.append(f"How it was dated: {e.date_derivation}.")
         if e.needs_review:
             description.append("The date needs review.")
-        stamp = e.updated_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ") if e.updated_at else now
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{e.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{e.date_start:%Y%m%d}",
-            # DTEND of an all-day event is exclusive: the day after the last day.
-            f"DTEND;VALUE=DATE:{e.date_end + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_ics_text(summary)}",
-            f"DESCRIPTION:{_ics_text(' '.join(description))}",
-            f"URL:{request.build_absolute_uri(e.get_absolute_url())}",
-        ]
+        stamp = e.updated_at.astimezone(dt.UTC).replace(microsecond=0) if e.updated_at else now
+        entry = icalendar.Event()
+        entry.add("uid", f"event-{e.pk}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", e.date_start)
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        entry.add("dtend", e.date_end + dt.timedelta(days=1))
+        entry.add("summary", summary)
+        entry.add("description", " ".join(description))
+        entry.add("url", request.build_absolute_uri(e.get_absolute_url()))
         if e.place:
-            lines.append(f"LOCATION:{_ics_text(e.place)}")
-        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+            entry.add("location", e.place)
+        entry.add("transp", "TRANSPARENT")
+        calendar.add_component(entry)
+    return calendar.to_ical(sorted=False)  # in the order added

@@ -1,25 +1,39 @@
-"""The chronology's filters: read from the query string, never trusted, never fatal.
+"""The chronology's filters, each declared once; read from the query string, never trusted, never
+fatal.
 
-A bad value is dropped with a notice saying what was ignored and why; the rest of
-the filters still apply. The result is an `EventFilters`, which also writes the
-canonical query string back (only valid values, in a stable order).
+`FILTERS` lists them (their kinds are in timeline/filter_kinds.py). Everything else is derived
+from that list: the fields of `EventFilters`, the form that reads the query string
+(`EventFilterForm`), the canonical query string written back, the words of the result summary,
+the queryset (`EventFilters.narrow`) and the cache keys of what is computed from filtered
+events (`EventFilters.cache_key`). Adding a filter is adding one entry to `FILTERS`.
+
+A bad value is dropped with a notice saying what was ignored and why; the other filters still
+apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import field, make_dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.utils.text import slugify
 
-from timeline.models import Actor, EventKind
+from timeline.filter_kinds import (
+    NOT_A_CHOICE,
+    ActorChoice,
+    ActorsFilter,
+    Filter,
+    FilterChoices,
+    OneValue,
+    YearsFilter,
+    shorten,
+)
+from timeline.models import EventKind, EventQuerySet
 
-MIN_YEAR, MAX_YEAR = 1000, 2999
 MAX_PAGE = 10_000
-MAX_ACTORS = 10
 MAX_NOTICES = 8
 
 ORDERS = [
@@ -33,51 +47,58 @@ FORMATS = [
     ("ics", "iCalendar"),
     ("timelinejs", "TimelineJS"),
 ]
-# Django's default message repeats the value, which may be 10 KB long; the notice shows it once.
-NOT_A_CHOICE = {"invalid_choice": "not one of the choices."}
-SINGLE_VALUED = ("q", "year", "from", "to", "kind", "place", "order", "page", "format")
-KNOWN_PARAMS = {"actor", *SINGLE_VALUED}
+
+# The filters -------------------------------------------------------------------------------
+
+FILTERS: tuple[Filter, ...] = (
+    ActorsFilter(),
+    OneValue(
+        "q",
+        field=lambda choices: forms.CharField(label="Search", required=False, max_length=200),
+        narrow_by=EventQuerySet.matching,
+        describe="matching “{}”".format,
+        free_text=True,
+    ),
+    YearsFilter(),
+    OneValue(
+        "kind",
+        field=lambda choices: forms.ChoiceField(
+            label="Kind",
+            required=False,
+            choices=[("", "Any kind"), *EventKind.choices],
+            error_messages=NOT_A_CHOICE,
+        ),
+        narrow_by=EventQuerySet.of_kind,
+        describe=lambda kind: f"of kind “{EventKind(kind).label}”",
+    ),
+    OneValue(
+        "place",
+        field=lambda choices: forms.ChoiceField(
+            label="Place",
+            required=False,
+            choices=[("", "Anywhere"), *((p, p) for p in choices.places)],
+            error_messages=NOT_A_CHOICE,
+        ),
+        narrow_by=EventQuerySet.at_place,
+        describe="at {}".format,
+    ),
+)
+
+# How the events are shown rather than which: order, page and export format.
+OPTIONS = ("order", "page", "format")
+KNOWN_PARAMS = {param for f in FILTERS for param in f.params} | set(OPTIONS)
 
 
-class ActorChoice(NamedTuple):
-    """An actor as the filters offer it: enough to match, link and count, and cheap to cache."""
-
-    pk: int
-    name: str
-    slug: str
-    event_count: int = 0
-
-
-@dataclass(frozen=True)
-class EventFilters:
-    """Valid filters only. `fixed_actor` comes from the URL path (the actor page)."""
-
-    fixed_actor: Actor | None = None
-    actors: tuple[ActorChoice, ...] = ()
-    q: str = ""
-    year: int | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-    kind: str = ""
-    place: str = ""
-    order: str = "oldest"
-    page: int = 1
-    format: str = ""
-    notices: tuple[str, ...] = ()
-
-    @property
-    def all_actors(self) -> tuple[Actor | ActorChoice, ...]:
-        return (self.fixed_actor, *self.actors) if self.fixed_actor else self.actors
+class _EventFiltersMethods:
+    """What `EventFilters` does; its fields are made from `FILTERS` below."""
 
     @property
     def first_year(self) -> int | None:
-        bounds = [y for y in (self.year, self.year_from) if y is not None]
-        return max(bounds) if bounds else None
+        return self.years.first
 
     @property
     def last_year(self) -> int | None:
-        bounds = [y for y in (self.year, self.year_to) if y is not None]
-        return min(bounds) if bounds else None
+        return self.years.last
 
     @property
     def newest_first(self) -> bool:
@@ -93,30 +114,11 @@ class EventFilters:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(
-            self.actors
-            or self.q
-            or self.kind
-            or self.place
-            or self.first_year is not None
-            or self.last_year is not None
-        )
+        return any(f.is_set(getattr(self, f.name)) for f in FILTERS)
 
     def params(self) -> list[tuple[str, str]]:
         """The canonical query: what a shared link needs to show this view again."""
-        params = [("actor", a.slug) for a in self.actors]
-        params += [
-            (name, str(value))
-            for name, value in (
-                ("q", self.q),
-                ("year", self.year),
-                ("from", self.year_from),
-                ("to", self.year_to),
-                ("kind", self.kind),
-                ("place", self.place),
-            )
-            if value not in ("", None)
-        ]
+        params = [param for f in FILTERS for param in f.write(getattr(self, f.name))]
         if self.order != self.default_order:
             params.append(("order", self.order))
         if self.page > 1:
@@ -130,40 +132,50 @@ class EventFilters:
         return urlencode(replace(self, **changes).params())
 
     def describe(self) -> str:
-        """The filters in words, for the result summary."""
-        parts = []
-        if self.actors:
-            parts.append("involving " + " and ".join(a.name for a in self.actors))
-        first, last = self.first_year, self.last_year
-        if first is not None and first == last:
-            parts.append(f"in {first}")
-        elif first is not None and last is not None:
-            parts.append(f"from {first} to {last}")
-        elif first is not None:
-            parts.append(f"from {first} on")
-        elif last is not None:
-            parts.append(f"up to {last}")
-        if self.kind:
-            parts.append(f"of kind “{EventKind(self.kind).label}”")
-        if self.place:
-            parts.append(f"at {self.place}")
-        if self.q:
-            parts.append(f"matching “{self.q}”")
-        return " ".join(parts)
+        """The filters in words, for the result summary (free text last)."""
+        described = sorted(FILTERS, key=lambda f: f.free_text)
+        return " ".join(w for f in described if (w := f.words(getattr(self, f.name))))
+
+    def narrow(self, events: EventQuerySet, *, chart: bool = False) -> EventQuerySet:
+        """The events these filters select; for the year `chart`, every filter but the years."""
+        for f in _applied(chart):
+            events = f.narrow(events, getattr(self, f.name))
+        return events
+
+    def cache_key(self, *, chart: bool = False) -> Hashable | None:
+        """A key for what is computed from `narrow(events, chart=chart)`, made from the same
+        filters; None when free text is among them (searches are not cached)."""
+        values = [(f, getattr(self, f.name)) for f in _applied(chart)]
+        if any(f.free_text and f.is_set(value) for f, value in values):
+            return None
+        return tuple((f.name, f.key(value)) for f, value in values)
+
+
+def _applied(chart: bool) -> Iterator[Filter]:
+    return (f for f in FILTERS if f.in_chart or not chart)
+
+
+EventFilters = make_dataclass(
+    "EventFilters",
+    [
+        *((f.name, Any, field(default=f.empty)) for f in FILTERS),
+        ("order", str, field(default="oldest")),
+        ("page", int, field(default=1)),
+        ("format", str, field(default="")),
+        ("notices", tuple, field(default=())),
+    ],
+    bases=(_EventFiltersMethods,),
+    frozen=True,
+)
+EventFilters.__module__ = __name__
+EventFilters.__doc__ = "Valid filters only, one field per entry of `FILTERS`, and the options."
 
 
 class EventFilterForm(forms.Form):
-    """Validates the chronology's query string; `filters()` gives the valid part."""
+    """Validates the chronology's query string; `filters()` gives the valid part.
 
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    year = forms.IntegerField(label="Year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR)
-    kind = forms.ChoiceField(
-        label="Kind",
-        required=False,
-        choices=[("", "Any kind"), *EventKind.choices],
-        error_messages=NOT_A_CHOICE,
-    )
-    place = forms.ChoiceField(label="Place", required=False, error_messages=NOT_A_CHOICE)
+    Its fields are those of `FILTERS`, then the options."""
+
     order = forms.ChoiceField(
         label="Order", required=False, choices=ORDERS, error_messages=NOT_A_CHOICE
     )
@@ -171,37 +183,23 @@ class EventFilterForm(forms.Form):
     format = forms.ChoiceField(required=False, choices=FORMATS, error_messages=NOT_A_CHOICE)
 
     def __init__(
-        self,
-        data,
-        *,
-        actors: Sequence[ActorChoice],
-        places: Sequence[str],
-        fixed_actor: Actor | None = None,
+        self, data, *, actors: Sequence[ActorChoice], places: Sequence[str], fixed_actor=None
     ):
         super().__init__(data)
-        # "from" and "to" are Python keywords, so these two cannot be class attributes.
-        self.fields["from"] = forms.IntegerField(
-            label="From year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
-        )
-        self.fields["to"] = forms.IntegerField(
-            label="To year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
-        )
-        self.fields["place"].choices = [("", "Anywhere"), *((p, p) for p in places)]
+        choices = FilterChoices(actors=list(actors), places=list(places))
+        self.fields = {k: v for f in FILTERS for k, v in f.fields(choices).items()} | self.fields
         self.actors_by_slug = {a.slug: a for a in actors}
         # The "another actor" box suggests names: a typed name is as good as the slug.
         self.actors_by_name = {a.name.casefold(): a for a in actors}
         self.fixed_actor = fixed_actor
         self.notices: list[str] = []
+        self.values: dict[str, Any] = {}
 
     def clean(self):
         cleaned = super().clean()
         self._check_repeats_and_unknown_params()
-        cleaned["actors"] = self._known_actors(self.data.getlist("actor"))
-        first, last = cleaned.get("from"), cleaned.get("to")
-        if first is not None and last is not None and first > last:
-            cleaned["from"], cleaned["to"] = last, first
-            self.notices.append(f"“From” {first} is after “to” {last}: swapped them.")
-        if cleaned.get("order") == "relevance" and not cleaned.get("q"):
+        self.values = {f.name: f.read(cleaned, self) for f in FILTERS}
+        if cleaned.get("order") == "relevance" and not self.values.get("q"):
             cleaned["order"] = "oldest"
             self.notices.append("“Best match first” needs a search text: showing oldest first.")
         return cleaned
@@ -211,47 +209,21 @@ class EventFilterForm(forms.Form):
         cleaned = self.cleaned_data
         for name, errors in self.errors.items():
             if name in self.fields:
-                shown = _shorten(self.data.get(name, ""))
+                shown = shorten(self.data.get(name, ""))
                 self.notices.append(f"Ignored {name}=“{shown}”: {' '.join(errors)}")
         notices = self.notices
         if len(notices) > MAX_NOTICES:
             notices = [*notices[:MAX_NOTICES], f"…and {len(notices) - MAX_NOTICES} more."]
-        q = cleaned.get("q") or ""
-        return EventFilters(
-            fixed_actor=self.fixed_actor,
-            actors=tuple(cleaned.get("actors", ())),
-            q=q,
-            year=cleaned.get("year"),
-            year_from=cleaned.get("from"),
-            year_to=cleaned.get("to"),
-            kind=cleaned.get("kind") or "",
-            place=cleaned.get("place") or "",
-            order=cleaned.get("order") or ("relevance" if q else "oldest"),
+        filters = EventFilters(**self.values)
+        return replace(
+            filters,
+            order=cleaned.get("order") or filters.default_order,
             page=cleaned.get("page") or 1,
             format=cleaned.get("format") or "",
             notices=tuple(notices),
         )
 
-    def _known_actors(self, values: list[str]) -> list[ActorChoice]:
-        chosen: list[ActorChoice] = []
-        fixed = self.fixed_actor.pk if self.fixed_actor else None
-        for value in values:
-            if not value.strip():
-                continue
-            actor = self._actor(value)
-            if actor is not None and (actor.pk == fixed or actor in chosen):
-                continue
-            if actor is None:
-                self.notices.append(f"Ignored actor=“{_shorten(value)}”: no such actor.")
-            elif len(chosen) >= MAX_ACTORS:
-                self.notices.append(
-                    f"Ignored actor=“{_shorten(value)}”: at most {MAX_ACTORS} actors at once."
-                )
-            else:
-                chosen.append(actor)
-        return chosen
-
-    def _actor(self, value: str) -> ActorChoice | None:
+    def actor_named(self, value: str) -> ActorChoice | None:
         """The actor a value names: by slug, or by name as typed in the "another actor" box."""
         return (
             self.actors_by_slug.get(value)
@@ -260,17 +232,15 @@ class EventFilterForm(forms.Form):
         )
 
     def _check_repeats_and_unknown_params(self) -> None:
-        for name in SINGLE_VALUED:
+        for name, form_field in self.fields.items():
+            if isinstance(form_field.widget, forms.MultipleHiddenInput):
+                continue
             values = [v for v in self.data.getlist(name) if v != ""]
             if len(set(values)) > 1:
                 self.notices.append(
                     f"{name} was given {len(values)} times: used only the last "
-                    f"(“{_shorten(values[-1])}”)."
+                    f"(“{shorten(values[-1])}”)."
                 )
         for name in self.data:
-            if name not in KNOWN_PARAMS:
-                self.notices.append(f"Ignored unknown parameter “{_shorten(name)}”.")
-
-
-def _shorten(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+            if name not in self.fields:
+                self.notices.append(f"Ignored unknown parameter “{shorten(name)}”.")

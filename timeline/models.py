@@ -6,20 +6,14 @@ import datetime as dt
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from articles.extraction.datevalue import RANK, DateValue, Precision
+from timeline.querysets import ActorQuerySet, EventQuerySet
 
 DatePrecision = models.TextChoices(
     "DatePrecision", [(p.name, (p.value, p.value)) for p in Precision]
@@ -65,19 +59,6 @@ class Role(models.TextChoices):
     MENTIONED = "mentioned", "mentioned"
 
 
-class ActorQuerySet(models.QuerySet):
-    def with_event_counts(self) -> ActorQuerySet:
-        """Annotate `event_count`: a count per actor in the (actor, event) index alone, faster
-        than joining and grouping every participation (an actor is in an event once)."""
-        return self.annotate(
-            event_count=models.Subquery(
-                Participation.objects.filter(actor=models.OuterRef("pk"))
-                .order_by()
-                .values(n=models.Func(models.F("event"), function="COUNT"))
-            )
-        )
-
-
 class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -111,152 +92,6 @@ class Actor(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("actor_detail", args=[self.slug])
-
-
-class EventQuerySet(models.QuerySet):
-    def chronological(self, *, newest_first: bool = False) -> EventQuerySet:
-        """Oldest first by first possible day; newest first by last possible day.
-
-        Either way a year-precision event heads its year and a month-precision event
-        heads its month, and undated events come last.
-        """
-        if newest_first:
-            return self.order_by(
-                models.F("date_end").desc(nulls_last=True), "precision_rank", "-id"
-            )
-        return self.order_by(models.F("date_start").asc(nulls_last=True), "precision_rank", "id")
-
-    def for_actor(self, actor: Actor) -> EventQuerySet:
-        return self.filter(participations__actor=actor).distinct()
-
-    def for_actors(self, actors) -> EventQuerySet:
-        qs = self
-        for actor in actors:
-            qs = qs.filter(participations__actor=actor)
-        return qs.distinct()
-
-    def in_year(self, year: int) -> EventQuerySet:
-        return self.filter(date_start__year=year)
-
-    def needing_review(self) -> EventQuerySet:
-        return self.filter(needs_review=True)
-
-    def with_related(self) -> EventQuerySet:
-        """Participants and sources, with only what a list of events shows of them."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("actor")
-                .only("event", "role", "actor", "actor__name", "actor__slug")
-                .order_by("role", "actor__name"),
-            ),
-            models.Prefetch(
-                "sources",
-                queryset=Source.objects.select_related("article").only(
-                    "id",
-                    "event_id",
-                    "article_id",
-                    "passage_start",
-                    "passage_end",
-                    "is_main",
-                    "article__id",
-                    "article__title",
-                    "article__file_name",
-                ),
-            ),
-        )
-
-    # Reads for the public pages. Each narrows or annotates; none changes what an event is.
-
-    def involving_all(self, actors) -> EventQuerySet:
-        """Events in which every one of these actors (anything with a `pk`) took part or was
-        mentioned."""
-        qs = self
-        for actor in actors:
-            qs = qs.filter(
-                models.Exists(
-                    Participation.objects.filter(event=models.OuterRef("pk"), actor_id=actor.pk)
-                )
-            )
-        return qs
-
-    def in_years(self, first: int | None = None, last: int | None = None) -> EventQuerySet:
-        """Events whose date falls in these years (an event of year precision is in its year)."""
-        qs = self
-        if first is not None:
-            qs = qs.filter(date_start__gte=dt.date(first, 1, 1))
-        if last is not None:
-            qs = qs.filter(date_start__lte=dt.date(last, 12, 31))
-        return qs
-
-    def of_kind(self, kind: str) -> EventQuerySet:
-        return self.filter(kind=kind)
-
-    def at_place(self, place: str) -> EventQuerySet:
-        return self.filter(place=place)
-
-    def matching(self, text: str) -> EventQuerySet:
-        """Full-text search over summary, label, place and the sources' passages."""
-        return self.filter(search_vector=_search_query(text))
-
-    def with_search_rank(self, text: str, *, start_sel: str, stop_sel: str) -> EventQuerySet:
-        """Annotate `rank` and `headline` (the whole summary with matches between the markers)."""
-        query = _search_query(text)
-        return self.annotate(
-            rank=SearchRank(models.F("search_vector"), query),
-            headline=SearchHeadline(
-                "summary",
-                query,
-                config="english",
-                start_sel=start_sel,
-                stop_sel=stop_sel,
-                highlight_all=True,
-            ),
-        )
-
-    def by_relevance(self) -> EventQuerySet:
-        """Best match first; needs with_search_rank()."""
-        return self.order_by(
-            "-rank", models.F("date_start").asc(nulls_last=True), "precision_rank", "id"
-        )
-
-    def count_by_year(self) -> list[tuple[int | None, int]]:
-        """(year, number of events) in year order, undated events as year None, in one query."""
-        rows = (
-            self.order_by()
-            .annotate(year=ExtractYear("date_start"))
-            .values("year")
-            .annotate(n=models.Count("id"))
-            .order_by(models.F("year").asc(nulls_last=True))
-        )
-        return [(row["year"], row["n"]) for row in rows]
-
-    def places(self) -> list[str]:
-        return list(
-            self.exclude(place="").order_by("place").values_list("place", flat=True).distinct()
-        )
-
-    def with_evidence(self) -> EventQuerySet:
-        """Participants and sources with their whole articles, so Source.passage costs nothing."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("actor").order_by(
-                    "role", "actor__name"
-                ),
-            ),
-            models.Prefetch(
-                "sources",
-                queryset=Source.objects.select_related("article").order_by(
-                    "-is_main", "article_id", "passage_start"
-                ),
-            ),
-        )
-
-
-def _search_query(text: str) -> SearchQuery:
-    # websearch syntax accepts anything a person types ("quoted phrases", -not, or).
-    return SearchQuery(text, config="english", search_type="websearch")
 
 
 class Event(models.Model):

@@ -9,23 +9,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from articles.models import Article
 from timeline.datacache import DataVersion
-from timeline.filters import ActorChoice, EventFilters
+from timeline.filter_kinds import ActorChoice, FilterChoices
+from timeline.filters import EventFilters
 from timeline.models import Actor, Event, EventQuerySet, Participation, Source
 
 # SearchHeadline wraps matches in these; they are turned into <mark> after escaping.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
 
 YearCounts = Sequence[tuple[int | None, int]]
-
-
-@dataclass(frozen=True)
-class FilterChoices:
-    actors: list[ActorChoice]  # every actor with `event_count`, the busiest first
-    places: list[str]
 
 
 def filter_choices(version: DataVersion) -> FilterChoices:
@@ -44,35 +38,25 @@ def _filter_choices() -> FilterChoices:
     return FilterChoices(actors=actors, places=Event.objects.places())
 
 
-def filtered_events(filters: EventFilters, *, ignore_years: bool = False) -> EventQuerySet:
-    """The events these filters select, unordered and without related rows."""
-    events = Event.objects.all()
-    if filters.all_actors:
-        events = events.involving_all(filters.all_actors)
-    if not ignore_years and (filters.first_year, filters.last_year) != (None, None):
-        events = events.in_years(filters.first_year, filters.last_year)
-    if filters.kind:
-        events = events.of_kind(filters.kind)
-    if filters.place:
-        events = events.at_place(filters.place)
-    if filters.q:
-        events = events.matching(filters.q)
-    return events
+def filtered_events(filters: EventFilters, *, for_chart: bool = False) -> EventQuerySet:
+    """The events these filters select (for the year chart: under every filter but the years),
+    unordered and without related rows."""
+    return filters.narrow(Event.objects.all(), chart=for_chart)
 
 
 def events_per_year(filters: EventFilters, version: DataVersion) -> YearCounts:
     """(year, events) under every filter but the years, undated events as year None.
 
     The year chart shows them, and `count_in_years` sums them into the number of events
-    shown, so no page counts its events separately. Cached per actors, kind and place: the
-    chart stays the same while a reader changes years, order or page.
+    shown, so no page counts its events separately. Cached per the filters that narrow them
+    (`EventFilters.cache_key`): the chart stays the same while a reader changes years, order
+    or page. Searches are quick (GIN index), and their text is anyone's: not cached.
     """
-    events = filtered_events(filters, ignore_years=True)
-    if filters.q:
-        # Searches are quick (GIN index), and their text is anyone's: not worth a cache entry.
+    events = filtered_events(filters, for_chart=True)
+    key = filters.cache_key(chart=True)
+    if key is None:
         return events.count_by_year()
-    variant = (tuple(sorted(a.pk for a in filters.all_actors)), filters.kind, filters.place)
-    return version.cached("events-per-year", events.count_by_year, variant=variant)
+    return version.cached("events-per-year", events.count_by_year, variant=key)
 
 
 def count_in_years(counts: YearCounts, filters: EventFilters) -> int:
