@@ -12,14 +12,13 @@ from dataclasses import dataclass, replace
 from articles.extraction import dates as d
 from articles.extraction import inference as inf
 from articles.extraction.actors import NameHit, Registry
+from articles.extraction.kinds import event_kind
 from articles.extraction.layout import Layout, _lines_of, analyse
+from articles.extraction.places import place_in_dateline, place_of
 from articles.extraction.text import (
     EVENT_VERBS,
     PAST_EVENT,
-    event_kind,
     one_line,
-    place_in_dateline,
-    place_of,
     sentences,
 )
 from articles.extraction.types import (

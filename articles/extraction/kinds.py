@@ -1,0 +1,48 @@
+"""Event kinds: the small fixed vocabulary of what a sentence reports."""
+
+from __future__ import annotations
+
+import re
+
+_KINDS = [
+    (
+        "call",
+        r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
+        r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b",
+    ),
+    (
+        "agreement",
+        r"\bsign(?:ed|ing|s)?\b|\b(?:agreement|treaty|memorandum|accord|declaration"
+        r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)",
+    ),
+    (
+        "incident",
+        r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
+        r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b",
+    ),
+    (
+        "meeting",
+        r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
+        r"|discuss(?:ed|ion))\b",
+    ),
+    ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
+    (
+        "economic",
+        r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
+        r"|transit|corridor)\b",
+    ),
+    (
+        "statement",
+        r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
+        r"|pointed\s+out|emphasi[sz]ed)\b",
+    ),
+]
+_KIND_RES = [(kind, re.compile(p, re.I)) for kind, p in _KINDS]
+
+
+def event_kind(text: str) -> str:
+    """The kind of event a sentence reports, from a small fixed vocabulary."""
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return "other"
