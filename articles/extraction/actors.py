@@ -9,14 +9,43 @@ consonant clusters; the same fold is applied to the registry and the text.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from articles.extraction.types import KnownActor
+
+ACTORS_FILE = Path(__file__).resolve().parent / "data" / "actors.json"
+
+
+@cache
+def load_default_actors() -> tuple[KnownActor, ...]:
+    """The shipped starting registry (``data/actors.json``)."""
+    if not ACTORS_FILE.exists():
+        return ()
+    actors = []
+    for item in json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]:
+        aliases = list(item.get("aliases", []))
+        patronymic = item.get("patronymic")
+        if patronymic and item.get("kind", "person") == "person":
+            first = item["name"].split()[0]
+            aliases.append(f"{first} {patronymic}")
+            aliases.append(f"{first} {patronymic} {item['name'].split()[-1]}")
+        actors.append(
+            KnownActor(
+                name=item["name"],
+                kind=item.get("kind", "person"),
+                aliases=tuple(dict.fromkeys(aliases)),
+                offices=tuple(item.get("offices", ())),
+            )
+        )
+    return tuple(actors)
+
 
 _SPECIAL = str.maketrans(
     {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "’": "'", "ʼ": "'"}

@@ -9,12 +9,9 @@ a candidate string in a fixed language, never to search whole texts.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-
-from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
+from dataclasses import dataclass
 
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -125,7 +122,7 @@ class Mention:
     preposition: str = ""
 
 
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
     try:
         dt.date(year or 2000, month or 1, day or 1)
     except ValueError:
@@ -284,14 +281,14 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
     text = m.group(0)
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return Mention("full", s, e, text, y, mo, d) if _valid(y, mo, d) else None
+        return Mention("full", s, e, text, y, mo, d) if valid_date(y, mo, d) else None
     if kind == "numeric":
         a, b = int(g["a"]), int(g["b"])
         y = _two_digit_year(g["y"], today)
         if y > today.year + 1 or y < 1900:
             return None
-        day_first = _valid(y, b, a)
-        month_first = _valid(y, a, b)
+        day_first = valid_date(y, b, a)
+        month_first = valid_date(y, a, b)
         if g["sep"] == "." and day_first:
             return Mention("full", s, e, text, y, b, a)
         if day_first and month_first and a != b:
@@ -305,7 +302,7 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
         mon = month_number(g["mon"])
         d = int(g["d"])
         y = int(g["y"]) if g.get("y") else None
-        if mon is None or not _valid(y or 2000, mon, d) or d == 0:
+        if mon is None or not valid_date(y or 2000, mon, d) or d == 0:
             return None
         if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind in ("mon_d",):
             return None  # "may 5" in lower case is usually the verb before a number
@@ -363,167 +360,3 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
         offset = -1 if word.startswith("last") else (1 if word.startswith("next") else 0)
         return Mention("relative_month", s, e, text, offset=offset)
     return None
-
-
-FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned"
-    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b",
-    re.I,
-)
-
-
-def claim_from_mention(
-    mention: Mention,
-    *,
-    derivation: str,
-    evidence_text: str | None = None,
-    needs_review: bool = False,
-) -> DateClaim:
-    """An explicit mention with its own year, as a claim at its own precision."""
-    precision = {"full": DAY, "month_year": MONTH, "year": YEAR, "numeric_ambiguous": YEAR}.get(
-        mention.kind, UNKNOWN
-    )
-    return DateClaim(
-        precision,
-        mention.year,
-        mention.month if precision in (DAY, MONTH) else None,
-        mention.day if precision == DAY else None,
-        evidence=evidence_text or mention.text,
-        evidence_start=mention.start,
-        evidence_end=mention.end,
-        derivation=derivation,
-        needs_review=needs_review or mention.kind == "numeric_ambiguous",
-    )
-
-
-def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateClaim | None:
-    """Resolve a mention against the article's reference date.
-
-    Returns None when the text does not fix the date (e.g. "in October" with no
-    known year): no year is ever taken from today's date.
-    """
-    base = {"evidence": mention.text, "evidence_start": mention.start, "evidence_end": mention.end}
-    if mention.kind in ("full", "month_year", "year"):
-        return claim_from_mention(mention, derivation="explicit date in text")
-    if mention.kind == "numeric_ambiguous":
-        return claim_from_mention(
-            mention,
-            derivation=f"numeric date '{mention.text}' can be read day-first or "
-            "month-first; only its year is certain",
-            needs_review=True,
-        )
-    if not ref.known:
-        return None
-    ref_review = ref.needs_review
-    ref_words = _ref_words(ref)
-    if mention.kind == "day_month":
-        year = ref.year
-        if ref.precision in (DAY, MONTH):
-            candidate = (mention.month, mention.day)
-            ref_md = (ref.month, ref.day or (31 if ref.precision == MONTH else 0))
-            if not future and candidate > ref_md:
-                year -= 1
-            elif future and candidate < (ref.month, ref.day or 1):
-                year += 1
-        if not _valid(year, mention.month, mention.day):
-            return None
-        source = (
-            ref.derivation if ref.precision == YEAR and ref.derivation else f"year from {ref_words}"
-        )
-        return DateClaim(
-            DAY,
-            year,
-            mention.month,
-            mention.day,
-            **base,
-            derivation=f"day and month in text; {source}",
-            needs_review=ref_review or ref.precision == YEAR,
-        )
-    if mention.kind == "month":
-        if ref.precision not in (DAY, MONTH):
-            return None  # "in October" of an article dated only to a year: this year or last?
-        year = ref.year
-        if ref.precision in (DAY, MONTH):
-            if mention.offset == -1 or (not future and mention.month > ref.month):
-                year -= 1 if mention.month >= ref.month or mention.offset == -1 else 0
-            if mention.offset == 1 or (future and mention.month < ref.month):
-                year += 1
-        tense = "the most recent" if not future else "the next"
-        return DateClaim(
-            MONTH,
-            year,
-            mention.month,
-            None,
-            **base,
-            derivation=f"month in text ({tense} {calendar.month_name[mention.month]}"
-            f" relative to {ref_words})",
-            needs_review=ref_review or ref.precision == YEAR,
-        )
-    if mention.kind == "relative_year":
-        return DateClaim(
-            YEAR,
-            ref.year + mention.offset,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    if mention.kind == "relative_month":
-        if ref.precision not in (DAY, MONTH):
-            return DateClaim(
-                YEAR,
-                ref.year,
-                **base,
-                derivation=f"'{mention.text}' within {ref_words}; month unknown",
-                needs_review=True,
-            )
-        month_index = ref.year * 12 + ref.month - 1 + mention.offset
-        return DateClaim(
-            MONTH,
-            month_index // 12,
-            month_index % 12 + 1,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    if mention.kind in ("relative_day", "weekday"):
-        if ref.precision != DAY:
-            return replace(
-                ref,
-                **base,
-                derivation=f"'{mention.text}' in an article dated only "
-                f"to the {ref.precision} ({ref_words})",
-                needs_review=True,
-            )
-        ref_day = dt.date(ref.year, ref.month, ref.day)
-        if mention.kind == "relative_day":
-            day = ref_day + dt.timedelta(days=mention.offset)
-        else:
-            delta = (mention.weekday - ref_day.weekday()) % 7
-            if future or mention.offset == 1:
-                day = ref_day + dt.timedelta(days=delta or (7 if mention.offset == 1 else 0))
-            else:
-                day = ref_day - dt.timedelta(
-                    days=(7 - delta) % 7 or (7 if mention.offset == -1 else 0)
-                )
-        return DateClaim(
-            DAY,
-            day.year,
-            day.month,
-            day.day,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    return None
-
-
-def _ref_words(ref: DateClaim) -> str:
-    if ref.precision == DAY:
-        label = f"{ref.day} {calendar.month_name[ref.month]} {ref.year}"
-    elif ref.precision == MONTH:
-        label = f"{calendar.month_name[ref.month]} {ref.year}"
-    else:
-        label = str(ref.year)
-    if ref.needs_review and ref.derivation:
-        return f"the article's date ({label}, itself inferred: {ref.derivation})"
-    return f"the article's date ({label})"

@@ -33,6 +33,11 @@ class DateClaim:
     def known(self) -> bool:
         return self.value.known
 
+    @property
+    def specificity(self) -> int:
+        """How much of the date is known: 3 for a day, 2 a month, 1 a year, 0 nothing."""
+        return self.value.specificity
+
     def iso(self) -> str | None:
         return self.value.iso()
 
