@@ -14,6 +14,7 @@ from dataclasses import replace
 from articles.extraction import dates as d
 from articles.extraction.date_claims import claim_from_mention
 from articles.extraction.dateline import find_dateline
+from articles.extraction.dates import MentionKind
 from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.offices import office_window
 from articles.extraction.reading import Reading
@@ -26,7 +27,11 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     text, today = reading.text, reading.context.today
     dateline = find_dateline(reading)
     clues = year_clues(reading)
-    if dateline is not None and dateline.kind in ("full", "month_year", "numeric_ambiguous"):
+    if dateline is not None and dateline.kind in (
+        MentionKind.FULL,
+        MentionKind.MONTH_YEAR,
+        MentionKind.NUMERIC_AMBIGUOUS,
+    ):
         claim = claim_from_mention(dateline, derivation="dateline")
         if claim.known and claim.interval()[0] <= today:
             against = [c for c in clues if c.year != claim.year]
@@ -41,7 +46,7 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     low, high = office_window(text, reading.hits, today)
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
-    if dateline is not None and dateline.kind == "day_month":
+    if dateline is not None and dateline.kind == MentionKind.DAY_MONTH:
         base = {
             "evidence": dateline.text,
             "evidence_start": dateline.start,
@@ -108,7 +113,9 @@ def _weekday_year(
         return None  # without an office window the weekday alone fits too many years
     mentions = reading.mentions
     weekdays = [
-        m for m in mentions if m.kind == "weekday" and m.offset == 0 and m.preposition in ("on", "")
+        m
+        for m in mentions
+        if m.kind == MentionKind.WEEKDAY and m.offset == 0 and m.preposition in ("on", "")
     ]
     for m in weekdays:
         sentence = reading.sentence_of(m.start)
@@ -119,7 +126,13 @@ def _weekday_year(
             for x in mentions
             if sentence[0] <= x.start < sentence[1]
             and x is not m
-            and x.kind in ("full", "day_month", "relative_day", "weekday")
+            and x.kind
+            in (
+                MentionKind.FULL,
+                MentionKind.DAY_MONTH,
+                MentionKind.RELATIVE_DAY,
+                MentionKind.WEEKDAY,
+            )
         ]
         if others:
             continue

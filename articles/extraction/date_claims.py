@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from articles.extraction.dates import Mention, valid_date
+from articles.extraction.dates import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
 # A sentence that announces rather than reports: its relative dates count forward.
@@ -21,6 +21,8 @@ FUTURE = re.compile(
     r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b",
     re.I,
 )
+# Kinds with a year of their own: a numeric date read two ways still fixes its year.
+_WITH_YEAR = (*EXPLICIT, MentionKind.NUMERIC_AMBIGUOUS)
 # "by", "until", "before" right before a date: a deadline, not when something happened.
 DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to)\s*$", re.I)
 
@@ -33,9 +35,8 @@ def claim_from_mention(
     needs_review: bool = False,
 ) -> DateClaim:
     """An explicit mention with its own year, as a claim at its own precision."""
-    precision = {"full": DAY, "month_year": MONTH, "year": YEAR, "numeric_ambiguous": YEAR}.get(
-        mention.kind, UNKNOWN
-    )
+    kind = mention.kind
+    precision = kind.precision if kind in _WITH_YEAR else UNKNOWN
     return DateClaim(
         precision,
         mention.year,
@@ -45,7 +46,7 @@ def claim_from_mention(
         evidence_start=mention.start,
         evidence_end=mention.end,
         derivation=derivation,
-        needs_review=needs_review or mention.kind == "numeric_ambiguous",
+        needs_review=needs_review or mention.kind == MentionKind.NUMERIC_AMBIGUOUS,
     )
 
 
@@ -56,9 +57,9 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
     known year): no year is ever taken from today's date.
     """
     base = {"evidence": mention.text, "evidence_start": mention.start, "evidence_end": mention.end}
-    if mention.kind in ("full", "month_year", "year"):
+    if mention.kind in EXPLICIT:
         return claim_from_mention(mention, derivation="explicit date in text")
-    if mention.kind == "numeric_ambiguous":
+    if mention.kind == MentionKind.NUMERIC_AMBIGUOUS:
         return claim_from_mention(
             mention,
             derivation=f"numeric date '{mention.text}' can be read day-first or "
@@ -69,7 +70,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
         return None
     ref_review = ref.needs_review
     ref_words = _ref_words(ref)
-    if mention.kind == "day_month":
+    if mention.kind == MentionKind.DAY_MONTH:
         year = ref.year
         if ref.precision in (DAY, MONTH):
             candidate = (mention.month, mention.day)
@@ -92,7 +93,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             derivation=f"day and month in text; {source}",
             needs_review=ref_review or ref.precision == YEAR,
         )
-    if mention.kind == "month":
+    if mention.kind == MentionKind.MONTH:
         if ref.precision not in (DAY, MONTH):
             return None  # "in October" of an article dated only to a year: this year or last?
         year = ref.year
@@ -112,7 +113,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             f" relative to {ref_words})",
             needs_review=ref_review or ref.precision == YEAR,
         )
-    if mention.kind == "relative_year":
+    if mention.kind == MentionKind.RELATIVE_YEAR:
         return DateClaim(
             YEAR,
             ref.year + mention.offset,
@@ -120,7 +121,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             derivation=f"'{mention.text}' relative to {ref_words}",
             needs_review=ref_review,
         )
-    if mention.kind == "relative_month":
+    if mention.kind == MentionKind.RELATIVE_MONTH:
         if ref.precision not in (DAY, MONTH):
             return DateClaim(
                 YEAR,
@@ -138,7 +139,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             derivation=f"'{mention.text}' relative to {ref_words}",
             needs_review=ref_review,
         )
-    if mention.kind in ("relative_day", "weekday"):
+    if mention.kind in (MentionKind.RELATIVE_DAY, MentionKind.WEEKDAY):
         if ref.precision != DAY:
             return replace(
                 ref,
@@ -148,7 +149,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
                 needs_review=True,
             )
         ref_day = dt.date(ref.year, ref.month, ref.day)
-        if mention.kind == "relative_day":
+        if mention.kind == MentionKind.RELATIVE_DAY:
             day = ref_day + dt.timedelta(days=mention.offset)
         else:
             delta = (mention.weekday - ref_day.weekday()) % 7

@@ -6,13 +6,19 @@ import re
 from typing import TYPE_CHECKING
 
 from articles.extraction import dates as d
+from articles.extraction.dates import MentionKind
 from articles.extraction.places import place_in_dateline
 
 if TYPE_CHECKING:
     from articles.extraction.reading import Reading
 
 # Date expressions a dateline may consist of: a calendar date with at least a month.
-DATELINE_KINDS = ("full", "day_month", "month_year", "numeric_ambiguous")
+DATELINE_KINDS = (
+    MentionKind.FULL,
+    MentionKind.DAY_MONTH,
+    MentionKind.MONTH_YEAR,
+    MentionKind.NUMERIC_AMBIGUOUS,
+)
 
 _DATELINE_CITY = re.compile(r"^\s*[A-Z][A-Za-z' -]{1,40}(?:,|\.(?=\s+\d))\s*")
 _AFTER_CITY_DATE = re.compile(
@@ -61,7 +67,11 @@ def find_dateline(reading: Reading) -> d.Mention | None:
         if city:
             rest = first.start + city.end()
             for m in d.find_mentions(text, rest, min(first.end, rest + 40), today):
-                if m.start - rest <= 2 and m.kind in ("full", "day_month", "month_year"):
+                if m.start - rest <= 2 and m.kind in (
+                    MentionKind.FULL,
+                    MentionKind.DAY_MONTH,
+                    MentionKind.MONTH_YEAR,
+                ):
                     tail = text[m.end : m.end + 40]
                     if _AFTER_CITY_DATE.match(tail):
                         return m

@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from articles.extraction.date_claims import DEADLINE_BEFORE, FUTURE, resolve
 from articles.extraction.dateline import dateline_place
-from articles.extraction.kinds import event_kind
+from articles.extraction.dates import MentionKind
+from articles.extraction.datevalue import SPECIFICITY
+from articles.extraction.kinds import EventKind, event_kind
 from articles.extraction.known_events import document_label
 from articles.extraction.offices import office_holders
 from articles.extraction.people import participants
@@ -29,32 +31,6 @@ _MAIN_WORDS = re.compile(
     r"|conversation)\b",
     re.I,
 )
-# Date expressions that can date the main event, most specific first.
-_MAIN_DATE_KINDS = (
-    "full",
-    "day_month",
-    "relative_day",
-    "weekday",
-    "month_year",
-    "month",
-    "relative_month",
-    "numeric_ambiguous",
-    "year",
-    "relative_year",
-)
-# Day-level expressions first, then month, then year; within a level, the first one.
-_DATE_LEVEL = {
-    "full": 0,
-    "day_month": 0,
-    "relative_day": 0,
-    "weekday": 0,
-    "month_year": 1,
-    "month": 1,
-    "relative_month": 1,
-    "numeric_ambiguous": 2,
-    "year": 2,
-    "relative_year": 2,
-}
 # Times a report may give an event that are not a date: the article's own day is not the
 # event's then.
 _VAGUE_TIME = re.compile(
@@ -79,7 +55,7 @@ _BACKGROUND_PREPOSITIONS = {
     "from",
 }
 # Event kinds that happen in one place: where the report was filed is theirs.
-_IN_ONE_PLACE = ("meeting", "visit", "agreement")
+_IN_ONE_PLACE = (EventKind.MEETING, EventKind.VISIT, EventKind.AGREEMENT)
 
 
 def main_sentence(reading: Reading) -> tuple[int, int] | None:
@@ -149,17 +125,21 @@ def _main_date(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
             m
             for m in reading.mentions
             if span[0] <= m.start < span[1]
-            and m.kind in _MAIN_DATE_KINDS
             and m.preposition not in _BACKGROUND_PREPOSITIONS
             and not DEADLINE_BEFORE.search(text[max(0, m.start - 12) : m.start])
-            and not (m.kind == "relative_year" and "ago" in m.text.lower())
+            and not (m.kind == MentionKind.RELATIVE_YEAR and "ago" in m.text.lower())
             # "... met and prepared for the anniversary next year": a later year in a
             # sentence that reports the past is the date of something else.
-            and not (m.kind in ("relative_year", "relative_month") and m.offset > 0 and not future)
+            and not (
+                m.kind in (MentionKind.RELATIVE_YEAR, MentionKind.RELATIVE_MONTH)
+                and m.offset > 0
+                and not future
+            )
         ]
         if not found:
             continue
-        best = min(found, key=lambda m: (_DATE_LEVEL[m.kind], m.start))
+        # Day-level expressions first, then month, then year; within a level, the first one.
+        best = min(found, key=lambda m: (-SPECIFICITY[m.kind.precision], m.start))
         resolved = resolve(best, ref, future=future)
         if resolved is None or not resolved.known:
             return DateClaim(

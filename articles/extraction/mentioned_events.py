@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 
 from articles.extraction.date_claims import DEADLINE_BEFORE, FUTURE, resolve
+from articles.extraction.dates import MentionKind
 from articles.extraction.kinds import event_kind
 from articles.extraction.known_events import document_label, labels_match
 from articles.extraction.places import place_of
@@ -43,16 +44,16 @@ def mentioned_events(
         before = text[max(span[0], m.start - 14) : m.start]
         if DEADLINE_BEFORE.search(before) or m.preposition in _NOT_WHEN:
             continue
-        if m.kind in ("full", "month_year", "numeric_ambiguous"):
+        if m.kind in (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.NUMERIC_AMBIGUOUS):
             claim = resolve(m, anchor)
-        elif m.kind == "year":
+        elif m.kind == MentionKind.YEAR:
             if not has_event:
                 continue
             claim = resolve(m, anchor)
         else:
-            if not PAST_EVENT.search(sentence) or m.kind == "relative_month":
+            if not PAST_EVENT.search(sentence) or m.kind == MentionKind.RELATIVE_MONTH:
                 continue
-            if m.kind == "relative_year" and "ago" in m.text.lower():
+            if m.kind == MentionKind.RELATIVE_YEAR and "ago" in m.text.lower():
                 continue
             claim = resolve(m, anchor, future=bool(FUTURE.search(sentence)))
         if claim is None or not claim.known:

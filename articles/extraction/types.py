@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from articles.extraction.datevalue import DateValue, Precision
+from articles.extraction.kinds import EventKind
 
 DAY, MONTH, YEAR, UNKNOWN = Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.UNKNOWN
 
@@ -76,7 +77,7 @@ class ExtractedEvent:
     date: DateClaim
     evidence_start: int
     evidence_end: int
-    kind: str = "other"
+    kind: EventKind = EventKind.OTHER
     place: str | None = None
     participants: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)

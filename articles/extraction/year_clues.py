@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articles.extraction.dates import NUMBER_WORDS, Mention
+from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, Mention, MentionKind
 from articles.extraction.known_events import (
     HistoryEvent,
     KnownIndex,
     document_names,
     find_known,
 )
-from articles.extraction.types import DAY, MONTH
+from articles.extraction.types import DAY, MONTH, YEAR
 
 if TYPE_CHECKING:
     from articles.extraction.reading import Reading
@@ -87,7 +87,7 @@ def year_clues(reading: Reading) -> list[YearClue]:
     """Every year clue the article gives: anniversaries, "this year", spans since."""
     text, sents, known = reading.text, reading.sentences, reading.context.known_events
     history = reading.context.history
-    explicit = [m for m in reading.mentions if m.kind in ("full", "month_year", "year")]
+    explicit = [m for m in reading.mentions if m.kind in EXPLICIT]
     return (
         anniversary_clues(text, sents, known, history, explicit)
         + this_year_clues(text, sents, reading.mentions, known, history)
@@ -119,9 +119,7 @@ def anniversary_clues(
                 (
                     mm
                     for mm in year_mentions
-                    if rest_start <= mm.start < e
-                    and mm.year
-                    and mm.kind in ("full", "month_year", "year")
+                    if rest_start <= mm.start < e and mm.year and mm.kind in EXPLICIT
                 ),
                 None,
             )
@@ -180,7 +178,7 @@ def this_year_clues(
     """A known event said to have happened this year (or last year)."""
     clues = []
     for mention in mentions:
-        if mention.kind != "relative_year" or mention.offset not in (0, -1):
+        if mention.kind != MentionKind.RELATIVE_YEAR or mention.offset not in (0, -1):
             continue
         if "ago" in mention.text.lower():
             continue
@@ -194,7 +192,7 @@ def this_year_clues(
         if found is None:
             continue
         label, start, _end, origin = found
-        if start.precision not in (DAY, MONTH, "year"):
+        if start.precision not in (DAY, MONTH, YEAR):
             continue
         year = start.year - mention.offset
         clues.append(
