@@ -7,12 +7,12 @@ their derivation. No year is ever taken from today's date.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import replace
 
 from articles.extraction.dates import EXPLICIT, Mention, MentionKind, valid_date
+from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
 # A sentence that announces rather than reports: its relative dates count forward.
@@ -109,7 +109,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
             mention.month,
             None,
             **base,
-            derivation=f"month in text ({tense} {calendar.month_name[mention.month]}"
+            derivation=f"month in text ({tense} {MONTH_NAMES[mention.month - 1]}"
             f" relative to {ref_words})",
             needs_review=ref_review or ref.precision == YEAR,
         )
@@ -172,12 +172,8 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
 
 
 def _ref_words(ref: DateClaim) -> str:
-    if ref.precision == DAY:
-        label = f"{ref.day} {calendar.month_name[ref.month]} {ref.year}"
-    elif ref.precision == MONTH:
-        label = f"{calendar.month_name[ref.month]} {ref.year}"
-    else:
-        label = str(ref.year)
+    """The article's date as a derivation names it: "the article's date (26 November 2021)"."""
+    label = ref.value.label
     if ref.needs_review and ref.derivation:
         return f"the article's date ({label}, itself inferred: {ref.derivation})"
     return f"the article's date ({label})"
