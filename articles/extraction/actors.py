@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from articles.extraction.types import KnownActor
+from articles.extraction.vocabulary import DATA, vocabulary
 
-ACTORS_FILE = Path(__file__).resolve().parent / "data" / "actors.json"
+ACTORS_FILE = DATA / "actors.json"
 
 
 @cache
@@ -238,52 +238,8 @@ def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
     return any(fold(_split(a.name)[-1]) == key for a in introduced)
 
 
-_TITLE_WORDS = {
-    "president",
-    "minister",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "leader",
-    "chairman",
-    "speaker",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "aide",
-    "secretary",
-    "general",
-    "deputy",
-    "head",
-    "colleague",
-    "dear",
-    "russian",
-    "azerbaijani",
-    "armenian",
-    "turkish",
-    "iranian",
-    "counterpart",
-    "premier",
-    "chancellor",
-    "patriarch",
-    "commander",
-    "chief",
-    "director",
-    "envoy",
-    "governor",
-    "mayor",
-    "senator",
-    "king",
-    "emir",
-    "sheikh",
-    "said",
-    "says",
-}
+# Words that may stand right before a known surname without being someone else's given name.
+_TITLE_WORDS = frozenset(vocabulary("words")["before_surname"])
 
 
 def _is_title_word(word: str) -> bool:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.extraction.datevalue import Precision
+from articles.extraction.datevalue import MONTH_NAMES, Precision
+from articles.extraction.vocabulary import vocabulary
 
 
 class Shape(StrEnum):
@@ -70,73 +71,26 @@ _KIND_PRECISION = {
 # Kinds that state their own year, at the precision written.
 EXPLICIT = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.YEAR)
 
+_CALENDAR = vocabulary("calendar")
+# English month names and their abbreviations ("Sept." besides "Sep."), then Azerbaijani
+# (Latin) ones as datelines of this region use them; Russian names go by their stems.
 MONTH_NUMBERS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTH_NUMBERS[_name] = _number
-# Azerbaijani (Latin) and Russian month names as datelines of this region use them.
-for _number, _name in enumerate(
-    [
-        "yanvar",
-        "fevral",
-        "mart",
-        "aprel",
-        "may",
-        "iyun",
-        "iyul",
-        "avqust",
-        "sentyabr",
-        "oktyabr",
-        "noyabr",
-        "dekabr",
-    ],
-    start=1,
-):
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    MONTH_NUMBERS[_name.lower()] = _number
+    if _name == "September":
+        MONTH_NUMBERS["sept"] = _number
+    MONTH_NUMBERS.setdefault(_name[:3].lower(), _number)
+for _number, _name in enumerate(_CALENDAR["azerbaijani_months"], start=1):
     MONTH_NUMBERS.setdefault(_name, _number)
-_RU_STEMS = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-]
+_RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
 
 _EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
 _MON = (
     r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
-    r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
-    r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+    r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
 )
-WEEKDAYS = {
-    name: i
-    for i, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
+_WEEKDAY = r"(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (
@@ -268,21 +222,7 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     ),
     (Shape.RELATIVE_MONTH, re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
 ]
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-}
+NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
 
 
 def find_mentions(

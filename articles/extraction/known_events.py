@@ -11,12 +11,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from articles.extraction.actors import fold
 from articles.extraction.types import DAY, MONTH, YEAR, DateClaim, KnownEvent
+from articles.extraction.vocabulary import DATA
 
-HISTORY_FILE = Path(__file__).resolve().parent / "data" / "history.json"
+HISTORY_FILE = DATA / "history.json"
 
 _STOP = {"the", "of", "on", "in", "and", "a", "an", "for", "to", "between", "with", "about"}
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -9,50 +9,16 @@ from collections.abc import Iterable
 
 from articles.extraction.actors import NameHit, Registry
 from articles.extraction.types import DateClaim
+from articles.extraction.vocabulary import vocabulary
 
-# Office titles as written in English news, mapped to the registry's vocabulary.
-TITLES = [
-    (r"deputy\s+prime\s+minister|deputy\s+premier|vice[-\s]premier", "Deputy Prime Minister"),
-    (r"first\s+deputy\s+prime\s+minister", "First Deputy Prime Minister"),
-    (r"prime\s+minister|premier", "Prime Minister"),
-    (r"first\s+vice[-\s]president", "Vice President"),
-    (r"vice[-\s]president", "Vice President"),
-    (r"supreme\s+leader", "Supreme Leader"),
-    (r"president|head\s+of\s+(?:the\s+)?state|leader", "President"),
-    (r"foreign\s+minister|minister\s+of\s+foreign\s+affairs|top\s+diplomat", "Foreign Minister"),
-    (r"defen[cs]e\s+minister|minister\s+of\s+defen[cs]e", "Defence Minister"),
-    (
-        r"(?:kremlin\s+)?spokes(?:man|woman|person)(?:\s+for\s+the\s+president)?|press\s+secretary",
-        "Press Secretary",
-    ),
-    (r"(?:presidential\s+)?aide", "Presidential Aide"),
-    (r"ambassador", "Ambassador"),
-]
-COUNTRY_WORDS = {
-    "russian": "Russia",
-    "russia": "Russia",
-    "russian federation": "Russia",
-    "kremlin": "Russia",
-    "azerbaijani": "Azerbaijan",
-    "azerbaijan": "Azerbaijan",
-    "azeri": "Azerbaijan",
-    "republic of azerbaijan": "Azerbaijan",
-    "armenian": "Armenia",
-    "armenia": "Armenia",
-    "turkish": "Turkey",
-    "turkey": "Turkey",
-    "türkiye": "Turkey",
-    "iranian": "Iran",
-    "iran": "Iran",
-    "georgian": "Georgia",
-    "georgia": "Georgia",
-    "kazakh": "Kazakhstan",
-    "belarusian": "Belarus",
-    "ukrainian": "Ukraine",
-    "us": "USA",
-    "american": "USA",
-    "french": "France",
-}
+_OFFICES = vocabulary("offices")
+# Office titles as written in English news, mapped to the registry's vocabulary; the first
+# that matches wins.
+TITLES: list[tuple[str, str]] = [(t["pattern"], t["title"]) for t in _OFFICES["titles"]]
+# Words that name a country or its state ("Russian", "Kremlin", "Republic of Azerbaijan").
+COUNTRY_WORDS: dict[str, str] = vocabulary("countries")["words"]
+# Titles resolved to the person who held them when a text names no one.
+_NAMED_BY_OFFICE = frozenset(_OFFICES["named_by_office"])
 _COUNTRY_RE = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
 _TITLE_RE = "|".join(f"(?:{p})" for p, _ in TITLES)
 _TITLE_BEFORE = re.compile(
@@ -114,9 +80,10 @@ def office_intervals(
     return out
 
 
+_STANDALONE = "|".join(_OFFICES["standalone"])
 _STANDALONE_TITLE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+(?P<title>{_TITLE_RE})"
-    rf"|(?P<title2>president|head|leader|prime\s+minister|foreign\s+minister)\s+of\s+(?:the\s+)?"
+    rf"|(?P<title2>{_STANDALONE})\s+of\s+(?:the\s+)?"
     rf"(?P<of>{_COUNTRY_RE})(?:\s+state)?)\b(?!\s*,?\s*\[?(?-i:[A-Z])[\w'-]+)",
     re.I,
 )
@@ -133,11 +100,7 @@ def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, i
         title = next((t for p, t in TITLES if re.fullmatch(p, raw)), None)
         word = " ".join((m.group("adj") or m.group("of") or "").lower().split())
         country = COUNTRY_WORDS.get(word)
-        if (
-            title
-            and country
-            and title in ("President", "Prime Minister", "Foreign Minister", "Defence Minister")
-        ):
+        if title and country and title in _NAMED_BY_OFFICE:
             out.append((title, country, m.start(), m.end()))
     return out
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from articles.extraction.reading import Reading
 from articles.extraction.text import one_line
 from articles.extraction.types import NewActor
+from articles.extraction.vocabulary import vocabulary
 
 _NOT_TAKING_PART_BEFORE = re.compile(
     r"\b(?:late|memory\s+of|anniversary\s+of|named\s+after|according\s+to|quoting|quoted"
@@ -28,13 +29,12 @@ _REPORTER_AFTER = re.compile(
 )
 
 
+_OFFICES = vocabulary("offices")
+# An office, maybe with its country ("Azerbaijani Foreign Minister"), right before a name of
+# two or three capitalised words: how a text introduces someone.
 _NEW_PERSON = re.compile(
-    r"\b(?P<office>(?:(?:Russian|Azerbaijani|Armenian|Turkish|Iranian|Georgian|Kazakh|Belarusian"
-    r"|Ukrainian|Kremlin|US|EU)\s+)?(?:(?:First\s+)?Deputy\s+Prime\s+Minister|Prime\s+Minister"
-    r"|(?:Deputy\s+)?Foreign\s+Minister|(?:Deputy\s+)?Defen[cs]e\s+Minister|Minister\s+of\s+[A-Z]\w+"
-    r"(?:\s+(?:and\s+)?[A-Z]\w+)?|[Pp]residential\s+[Aa]ide|[Aa]ide\s+to\s+the\s+[Pp]resident"
-    r"|[Ss]pokes(?:man|woman|person)|[Aa]mbassador(?:\s+to\s+[A-Z]\w+)?|Speaker|Chairman"
-    r"|[Ee]nvoy|Secretary\s+of\s+the\s+Security\s+Council|Security\s+Council\s+[Ss]ecretary))"
+    r"\b(?P<office>(?:(?:" + "|".join(_OFFICES["introduce_adjectives"]) + r")\s+)?"
+    r"(?:" + "|".join(_OFFICES["introduce"]) + r"))"
     r",?\s+(?P<name>[A-Z][a-zà-ÿəğışçöü'’-]+(?:\s+[A-Z][a-zà-ÿəğışçöü'’-]+){1,2})\b"
 )
 

@@ -4,56 +4,11 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.vocabulary import vocabulary
+
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)]*\s+(?=["'“‘«(\[–—-]?\s*[A-Z0-9А-Я])""")
-_ABBREVIATIONS = {
-    "st",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "lt",
-    "col",
-    "no",
-    "vs",
-    "jr",
-    "sr",
-    "prof",
-    "gov",
-    "sen",
-    "rep",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "mt",
-    "ft",
-    "approx",
-    "est",
-    "dept",
-    "univ",
-    "adm",
-    "capt",
-    "maj",
-    "sgt",
-    "u.s",
-    "e.g",
-    "i.e",
-    "etc",
-    "al",
-}
+# Words a full stop does not end a sentence after ("Mr.", "Jan.", "U.S.").
+_ABBREVIATIONS = frozenset(vocabulary("words")["abbreviations"])
 
 
 def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -92,27 +47,9 @@ def one_line(text: str, limit: int = 300) -> str:
     return cut + "…"
 
 
-EVENT_VERBS = re.compile(
-    r"\b(?:sign(?:ed|ing)?|met|meet(?:ing|s)?|held|hold(?:s|ing)?|visit(?:ed|s|ing)?|arriv(?:ed|al)"
-    r"|adopt(?:ed|ion)|declar(?:ed|ation)|erupt(?:ed)?|regist(?:ered|ration)|launch(?:ed)?"
-    r"|open(?:ed|ing)|began|begun|start(?:ed)|took\s+place|kill(?:ed)?|attack(?:ed)?|agreed"
-    r"|announc(?:ed|ement)|establish(?:ed|ment)|deploy(?:ed|ment)|elect(?:ed|ion)|appoint(?:ed)"
-    r"|ratif(?:ied|ication)|conclud(?:ed)|host(?:ed)|receiv(?:ed)|talks|summit|negotiat(?:ed|ions)"
-    r"|call(?:ed)?|conversation|decided|withdr(?:ew|awn|awal)|invad(?:ed)|invasion|occurr(?:ed)"
-    r"|crash(?:ed)?|shot\s+down|became|recogni[sz](?:ed|ing)|handed\s+over|ceasefire|clash(?:es)?"
-    r"|war|battle|fighting|independence|collapse|dissol(?:ved|ution)|inaugurat(?:ed|ion)"
-    r"|celebrat(?:ed|ion)|founded|created|formed|liberat(?:ed|ion)|seceded|secession|died|born"
-    r"|resign(?:ed)?|sworn|exercise|drills?|truce|treaty|agreement|accord|memorandum)\b",
-    re.I,
-)
+_KIND_WORDS = vocabulary("kinds")
+# Words by which a sentence reports something happening.
+EVENT_VERBS = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["event_words"]) + r")\b", re.I)
 # Past-tense reports of something happening: what a relative date ("in October",
 # "last year", "on Friday") must be attached to before it becomes an event of its own.
-PAST_EVENT = re.compile(
-    r"\b(?:signed|met|held|visited|arrived|adopted|declared|erupted|registered|launched|opened"
-    r"|began|begun|started|took\s+place|killed|attacked|agreed|announced|established|deployed"
-    r"|elected|appointed|ratified|concluded|hosted|received|decided|withdrew|invaded|occurred"
-    r"|crashed|recogni[sz]ed|handed\s+over|founded|created|formed|liberated|died|resigned"
-    r"|talked|spoke|discussed|called|phoned|travell?ed|came|went|approved|accepted"
-    r"|(?:signing|adoption|conclusion|opening|establishment)\s+of)\b",
-    re.I,
-)
+PAST_EVENT = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["past_event_words"]) + r")\b", re.I)

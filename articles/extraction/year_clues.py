@@ -26,38 +26,13 @@ from articles.extraction.known_events import (
     find_known,
 )
 from articles.extraction.types import DAY, MONTH, YEAR
+from articles.extraction.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from articles.extraction.reading import Reading
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "fifteenth": 15,
-    "twentieth": 20,
-    "twenty-fifth": 25,
-    "thirtieth": 30,
-    "thirty-fifth": 35,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "seventy-fifth": 75,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-    "centenary": 100,
-    "centennial": 100,
-    "one-hundredth": 100,
-}
+# "first" ... "hundredth", "centenary": anniversaries in words.
+ORDINALS: dict[str, int] = vocabulary("numbers")["ordinals"]
 _ANNIVERSARY = re.compile(
     r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))\s+anniversary\s+of\b"
     r"|\b(?P<cent>centenary|centennial)\s+of\b",
