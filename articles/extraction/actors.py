@@ -163,6 +163,7 @@ class Registry:
         text: str,
         start: int = 0,
         end: int | None = None,
+        *,
         kinds: tuple[str, ...] = ("person",),
     ) -> list[NameHit]:
         """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
@@ -188,7 +189,7 @@ class Registry:
                     match = (actor, n, "full name" if n >= 2 else "name")
                     break
             if match is None and "person" in kinds:
-                actor = self._surname(tok, introduced, toks, i)
+                actor = self._surname(toks, i, introduced)
                 if actor is not None:
                     match = (actor, 1, "surname")
             if match is None:
@@ -213,8 +214,10 @@ class Registry:
         return hits
 
     def _surname(
-        self, tok: Token, introduced: list[KnownActor], toks: list[Token], i: int
+        self, toks: list[Token], i: int, introduced: list[KnownActor]
     ) -> KnownActor | None:
+        """The person a surname alone names: the one introduced last, or the only one."""
+        tok = toks[i]
         candidates = self.by_surname.get(tok.key)
         if not candidates:
             return None

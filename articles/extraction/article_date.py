@@ -43,7 +43,7 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
                     + "; ".join(f"{c.reason} points to {c.year}" for c in against),
                 )
             return claim, dateline
-    low, high = office_window(text, reading.hits, today)
+    low, high = office_window(reading)
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
     if dateline is not None and dateline.kind == MentionKind.DAY_MONTH:
@@ -65,7 +65,7 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
                 needs_review=True,
             ), dateline
         if not years:
-            weekday = _weekday_year(reading, dateline, low, high)
+            weekday = _weekday_year(reading, dateline, low=low, high=high)
             if weekday:
                 return replace(weekday, **base), dateline
         reason = (
@@ -106,7 +106,7 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
 
 
 def _weekday_year(
-    reading: Reading, dateline: d.Mention, low: dt.date, high: dt.date
+    reading: Reading, dateline: d.Mention, *, low: dt.date, high: dt.date
 ) -> DateClaim | None:
     """A day and month with no year, and a weekday the text gives: the years that fit."""
     if low.year <= 1900:
@@ -136,7 +136,7 @@ def _weekday_year(
         ]
         if others:
             continue
-        years = weekday_years(dateline.month, dateline.day, m.weekday, low, high)
+        years = weekday_years(dateline.month, dateline.day, m.weekday, low=low, high=high)
         if len(years) == 1:
             year = years[0]
             return DateClaim(
@@ -156,7 +156,7 @@ def _weekday_year(
     return None
 
 
-def weekday_years(month: int, day: int, weekday: int, low: dt.date, high: dt.date) -> list[int]:
+def weekday_years(month: int, day: int, weekday: int, *, low: dt.date, high: dt.date) -> list[int]:
     """The years from ``low`` to ``high`` in which that day of that month is that weekday."""
     years = []
     for year in range(max(low.year, 1900), min(high.year, 2100) + 1):

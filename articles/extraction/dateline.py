@@ -44,7 +44,7 @@ def find_dateline(reading: Reading) -> d.Mention | None:
     for position, line in enumerate(lines):
         if len(line.text.split()) > 12:
             continue
-        for m in d.find_mentions(text, line.start, line.end, today):
+        for m in d.find_mentions(text, line.start, line.end, today=today):
             if m.kind in DATELINE_KINDS:
                 dated.append((position, m))
                 break
@@ -66,7 +66,7 @@ def find_dateline(reading: Reading) -> d.Mention | None:
         city = _DATELINE_CITY.match(lead)
         if city:
             rest = first.start + city.end()
-            for m in d.find_mentions(text, rest, min(first.end, rest + 40), today):
+            for m in d.find_mentions(text, rest, min(first.end, rest + 40), today=today):
                 if m.start - rest <= 2 and m.kind in (
                     MentionKind.FULL,
                     MentionKind.DAY_MONTH,

@@ -226,7 +226,7 @@ NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
 
 
 def find_mentions(
-    text: str, start: int = 0, end: int | None = None, today: dt.date | None = None
+    text: str, start: int = 0, end: int | None = None, *, today: dt.date | None = None
 ) -> list[Mention]:
     """Every date expression in text[start:end], longest match first, never overlapping."""
     today = today or dt.date.today()
@@ -250,7 +250,7 @@ def find_mentions(
                 segment, match.end(), match.end() + 24
             ):
                 continue  # "2001 people", "5 May 2%": a count, not a date
-            mention = _mention(kind, match, s, e, today)
+            mention = _mention(kind, match, start=s, end=e, today=today)
             if mention is None:
                 continue
             found.append(mention)
@@ -272,7 +272,9 @@ def _merge(spans) -> list[tuple[int, int]]:
     return merged
 
 
-def _mention(kind: Shape, m: re.Match, s: int, e: int, today: dt.date) -> Mention | None:
+def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) -> Mention | None:
+    """The mention a pattern's match stands for, at text[start:end]; None if not a date."""
+    s, e = start, end
     g = m.groupdict()
     text = m.group(0)
     if kind == Shape.ISO:

@@ -79,11 +79,7 @@ def main_event(reading: Reading) -> ExtractedEvent | None:
     date = _main_date(reading, main_span)
     people_spans = list(dict.fromkeys(lead))
     names = participants(reading, people_spans)
-    names += [
-        n
-        for n in office_holders(text, people_spans, date, reading.context.registry)
-        if n not in names
-    ]
+    names += [n for n in office_holders(reading, people_spans, date) if n not in names]
     main_names = set(names)
     mentioned = [h.actor.name for h in reading.hits if h.actor.name not in main_names]
     # Organisations named around the main event (the EAEU summit, the OSCE Minsk Group).

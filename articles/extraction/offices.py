@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from articles.extraction.actors import NameHit, Registry
+from articles.extraction.actors import NameHit
 from articles.extraction.types import DateClaim
 from articles.extraction.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from articles.extraction.reading import Reading
 
 _OFFICES = vocabulary("offices")
 # Office titles as written in English news, mapped to the registry's vocabulary; the first
@@ -105,7 +109,7 @@ def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, i
     return out
 
 
-def holder(actors, title: str, country: str, first: dt.date, last: dt.date):
+def holder(actors, title: str, country: str, *, first: dt.date, last: dt.date):
     """The one person who held the office over the whole interval, or None."""
     found = []
     for actor in actors:
@@ -120,10 +124,11 @@ def holder(actors, title: str, country: str, first: dt.date, last: dt.date):
     return found[0] if len(found) == 1 else None
 
 
-def office_window(text: str, hits: list[NameHit], today: dt.date) -> tuple[dt.date, dt.date]:
+def office_window(reading: Reading) -> tuple[dt.date, dt.date]:
     """The window in which every titled person held the office the text gives them."""
-    low, high = dt.date(1900, 1, 1), today
-    for hit in hits:
+    text = reading.text
+    low, high = dt.date(1900, 1, 1), reading.context.today
+    for hit in reading.hits:
         titled = title_of(text, hit)
         if not titled:
             continue
@@ -140,17 +145,18 @@ def office_window(text: str, hits: list[NameHit], today: dt.date) -> tuple[dt.da
 
 
 def office_holders(
-    text: str, spans: Iterable[tuple[int, int]], date: DateClaim, registry: Registry
+    reading: Reading, spans: Iterable[tuple[int, int]], date: DateClaim
 ) -> list[str]:
     """People named only by office ("the Russian President"), resolved against who held the
     office over the whole of the event's date interval."""
     first, last = date.interval()
     if first is None:
         return []
+    text, registry = reading.text, reading.context.registry
     names = []
     for s, e in spans:
         for title, country, _, _ in standalone_titles(text, s, e):
-            person = holder(registry.people(), title, country, first, last)
+            person = holder(registry.people(), title, country, first=first, last=last)
             if person is not None:
                 names.append(person.name)
     return list(dict.fromkeys(names))

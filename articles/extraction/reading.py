@@ -74,7 +74,7 @@ def read(text: str, context: Context) -> Reading:
 
         mentions = [
             m
-            for m in dates.find_mentions(text, first, last, context.today)
+            for m in dates.find_mentions(text, first, last, today=context.today)
             if inside(m.start) and inside(m.end - 1)
         ]
         hits = [h for h in context.registry.find(text, first, last) if inside(h.start)]

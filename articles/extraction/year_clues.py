@@ -18,10 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, Mention, MentionKind
+from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, MentionKind
 from articles.extraction.known_events import (
-    HistoryEvent,
-    KnownIndex,
     document_names,
     find_known,
 )
@@ -60,25 +58,14 @@ class YearClue:
 
 def year_clues(reading: Reading) -> list[YearClue]:
     """Every year clue the article gives: anniversaries, "this year", spans since."""
-    text, sents, known = reading.text, reading.sentences, reading.context.known_events
-    history = reading.context.history
-    explicit = [m for m in reading.mentions if m.kind in EXPLICIT]
-    return (
-        anniversary_clues(text, sents, known, history, explicit)
-        + this_year_clues(text, sents, reading.mentions, known, history)
-        + span_clues(text, sents, known, history)
-    )
+    return anniversary_clues(reading) + this_year_clues(reading) + span_clues(reading)
 
 
-def anniversary_clues(
-    text: str,
-    sentences: list[tuple[int, int]],
-    known: KnownIndex,
-    history: list[HistoryEvent],
-    year_mentions: list[Mention],
-) -> list[YearClue]:
+def anniversary_clues(reading: Reading) -> list[YearClue]:
+    """'The 30th anniversary of <a dated document or a known event>': that year plus 30."""
+    text, known, history = reading.text, reading.context.known_events, reading.context.history
     clues = []
-    for s, e in sentences:
+    for s, e in reading.sentences:
         sentence = text[s:e]
         for m in _ANNIVERSARY.finditer(sentence):
             if m.group("num"):
@@ -93,7 +80,7 @@ def anniversary_clues(
             base = next(
                 (
                     mm
-                    for mm in year_mentions
+                    for mm in reading.mentions
                     if rest_start <= mm.start < e and mm.year and mm.kind in EXPLICIT
                 ),
                 None,
@@ -143,14 +130,10 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def this_year_clues(
-    text: str,
-    sentences: list[tuple[int, int]],
-    mentions: list[Mention],
-    known: KnownIndex,
-    history: list[HistoryEvent],
-) -> list[YearClue]:
+def this_year_clues(reading: Reading) -> list[YearClue]:
     """A known event said to have happened this year (or last year)."""
+    text, sentences, mentions = reading.text, reading.sentences, reading.mentions
+    known, history = reading.context.known_events, reading.context.history
     clues = []
     for mention in mentions:
         if mention.kind != MentionKind.RELATIVE_YEAR or mention.offset not in (0, -1):
@@ -181,15 +164,11 @@ def this_year_clues(
     return clues
 
 
-def span_clues(
-    text: str,
-    sentences: list[tuple[int, int]],
-    known: KnownIndex,
-    history: list[HistoryEvent],
-) -> list[YearClue]:
+def span_clues(reading: Reading) -> list[YearClue]:
     """'More than a year and a half has passed since <known event>'."""
+    text, known, history = reading.text, reading.context.known_events, reading.context.history
     clues = []
-    for s, e in sentences:
+    for s, e in reading.sentences:
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
             found = find_known(sentence[m.end() :], known, history)
