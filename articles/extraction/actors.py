@@ -95,6 +95,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @dataclass(frozen=True)
 class Token:
+    """A word of the text with its offsets and, for capitalised words, its folded key."""
+
     start: int
     end: int
     text: str
@@ -102,11 +104,14 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
+        """Whether the word starts with a capital letter."""
         return self.text[:1].isupper()
 
 
 @dataclass(frozen=True)
 class NameHit:
+    """A known actor named in the text, where, and how (full name, alias, surname)."""
+
     actor: KnownActor
     start: int
     end: int
@@ -115,6 +120,7 @@ class NameHit:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
     end = len(text) if end is None else end
     out = []
     for m in _TOKEN.finditer(text, start, end):
@@ -156,6 +162,7 @@ class Registry:
         self.max_len = max((len(k) for k in self.by_key), default=1)
 
     def people(self) -> list[KnownActor]:
+        """The persons of the registry (not countries or organisations)."""
         return [a for a in self.actors if a.kind == "person"]
 
     def find(
@@ -238,6 +245,7 @@ class Registry:
 
 
 def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
+    """Whether someone already introduced has that (folded) surname."""
     return any(fold(_split(a.name)[-1]) == key for a in introduced)
 
 

@@ -107,6 +107,7 @@ _UNIT_AFTER = re.compile(
 
 
 def month_number(name: str) -> int | None:
+    """The number of an English, Azerbaijani or Russian month name (any case form)."""
     key = name.lower().rstrip(".")
     if key in MONTH_NUMBERS:
         return MONTH_NUMBERS[key]
@@ -133,6 +134,7 @@ class Mention:
 
 
 def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether the parts given make a real date (missing parts count as valid)."""
     try:
         dt.date(year or 2000, month or 1, day or 1)
     except ValueError:

@@ -18,6 +18,8 @@ from enum import StrEnum
 
 
 class Precision(StrEnum):
+    """How much of a date is known: a day, a month, a year, or nothing."""
+
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -71,6 +73,7 @@ class DateValue:
 
     @property
     def known(self) -> bool:
+        """Whether there is a date at all."""
         return self.precision != Precision.UNKNOWN and self.year is not None
 
     @property
@@ -97,10 +100,12 @@ class DateValue:
 
     @property
     def first(self) -> dt.date | None:
+        """The first day the date can mean."""
         return self.interval()[0]
 
     @property
     def last(self) -> dt.date | None:
+        """The last day the date can mean."""
         return self.interval()[1]
 
     def iso(self) -> str | None:

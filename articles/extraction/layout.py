@@ -55,6 +55,7 @@ class Block:
 
     @property
     def words(self) -> int:
+        """How many words the paragraph has."""
         return len(_WORD.findall(self.text))
 
     def lines(self) -> list[Block]:
@@ -72,6 +73,8 @@ class Block:
 
 @dataclass
 class Layout:
+    """Where the title, header, body and boilerplate of a raw article text are."""
+
     title: str
     title_start: int
     title_end: int
@@ -101,6 +104,7 @@ def _is_foreign_script(line: str, latin_article: bool) -> bool:
 
 
 def is_ui_line(line: str, latin_article: bool = True) -> bool:
+    """Whether a line is site interface (share, views, "Read also"), never article text."""
     stripped = line.strip()
     return bool(
         _UI_LINE.match(stripped)

@@ -39,6 +39,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def one_line(text: str, limit: int = 300) -> str:
+    """The text on one line, leading dashes dropped, cut at a word before ``limit``."""
     flat = " ".join(text.split())
     flat = flat.lstrip("-–— ")
     if len(flat) <= limit:

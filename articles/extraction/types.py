@@ -32,6 +32,7 @@ class DateClaim:
 
     @property
     def known(self) -> bool:
+        """Whether there is a date at all."""
         return self.value.known
 
     @property
@@ -40,6 +41,7 @@ class DateClaim:
         return self.value.specificity
 
     def iso(self) -> str | None:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None if unknown."""
         return self.value.iso()
 
     def interval(self) -> tuple[dt.date | None, dt.date | None]:
@@ -71,6 +73,8 @@ class KnownEvent:
 
 @dataclass
 class ExtractedEvent:
+    """A dated event an article reports: the main one, or one it mentions."""
+
     key: str
     main: bool
     summary: str
@@ -95,6 +99,8 @@ class NewActor:
 
 @dataclass
 class ExtractedArticle:
+    """What extraction finds in one article: layout, its own date, events, new actors."""
+
     title: str
     body_start: int
     body_end: int
