@@ -121,18 +121,11 @@ def _weekday_year(
         sentence = reading.sentence_of(m.start)
         if sentence is None:
             continue
+        # Another day in the same sentence: the weekday may be that day's.
         others = [
             x
             for x in mentions
-            if sentence[0] <= x.start < sentence[1]
-            and x is not m
-            and x.kind
-            in (
-                MentionKind.FULL,
-                MentionKind.DAY_MONTH,
-                MentionKind.RELATIVE_DAY,
-                MentionKind.WEEKDAY,
-            )
+            if sentence[0] <= x.start < sentence[1] and x is not m and x.kind.precision == DAY
         ]
         if others:
             continue
