@@ -91,6 +91,7 @@ def fold(token: str) -> str:
 # Lower-case words that may stand inside a name: Commonwealth of Independent States.
 CONNECTORS = frozenset({"of", "the", "for", "and", "von", "der", "de", "la", "al", "bin", "ibn"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out = []
     for m in _TOKEN.finditer(text, start, end):
-        word = re.sub(r"['’]s$", "", m.group(0))
+        word = _POSSESSIVE.sub("", m.group(0))
         # Only capitalised words and the small words inside names need a key.
         key = fold(word) if word[:1].isupper() or word in CONNECTORS else ""
         out.append(Token(m.start(), m.start() + len(word), word, key))
