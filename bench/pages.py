@@ -225,15 +225,14 @@ class ArticleRow:
 def _article_rows(indices: range) -> list[ArticleRow]:
     from generate import article_text
 
-    from articles.extraction.layout import analyse
-    from articles.extraction.pipeline import _body_spans, _looks_like_dateline
+    from articles.extraction.layout import analyse, body_spans
     from articles.extraction.text import sentences
 
     rows = []
     for index in indices:
         text = article_text(ARTICLE_SEED, index)
-        layout = analyse(text, is_dateline=_looks_like_dateline)
-        spans = sentences(text, _body_spans(text, layout)) or [(0, min(len(text), 200))]
+        layout = analyse(text)
+        spans = sentences(text, body_spans(text, layout)) or [(0, min(len(text), 200))]
         rows.append(ArticleRow(text, layout.title[:500], layout.body_start, layout.body_end, spans))
     return rows
 

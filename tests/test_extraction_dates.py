@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from articles.extraction.dates import find_mentions, resolve
+from articles.extraction.date_claims import resolve
+from articles.extraction.dates import find_mentions
 from articles.extraction.datevalue import EntryError, parse_entry
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from articles.extraction.datevalue import RANK, DateValue, Precision
+from articles.extraction.kinds import EventKind as ExtractedKind
 from timeline.querysets import ActorQuerySet, EventQuerySet
 
 DatePrecision = models.TextChoices(
@@ -43,15 +44,20 @@ class ActorKind(models.TextChoices):
     ORGANISATION = "organisation", "organisation"
 
 
-class EventKind(models.TextChoices):
-    VISIT = "visit", "visit"
-    MEETING = "meeting", "talks or meeting"
-    CALL = "call", "phone call"
-    AGREEMENT = "agreement", "agreement or signing"
-    STATEMENT = "statement", "statement"
-    INCIDENT = "incident", "incident"
-    ECONOMIC = "economic", "economic"
-    OTHER = "other", "other"
+# Extraction names the kinds (``articles.extraction.kinds.EventKind``); pages label them.
+EVENT_KIND_LABELS = {
+    ExtractedKind.VISIT: "visit",
+    ExtractedKind.MEETING: "talks or meeting",
+    ExtractedKind.CALL: "phone call",
+    ExtractedKind.AGREEMENT: "agreement or signing",
+    ExtractedKind.STATEMENT: "statement",
+    ExtractedKind.INCIDENT: "incident",
+    ExtractedKind.ECONOMIC: "economic",
+    ExtractedKind.OTHER: "other",
+}
+EventKind = models.TextChoices(
+    "EventKind", [(k.name, (k.value, EVENT_KIND_LABELS[k])) for k in ExtractedKind]
+)
 
 
 class Role(models.TextChoices):
@@ -189,6 +195,9 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=models.Q(date_precision__in=["year", "month", "day", "unknown"]),
                 name="event_date_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=EventKind.values), name="event_kind_known"
             ),
         ]
 

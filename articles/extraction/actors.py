@@ -9,14 +9,43 @@ consonant clusters; the same fold is applied to the registry and the text.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from articles.extraction.types import KnownActor
+from articles.extraction.vocabulary import DATA, vocabulary
+
+ACTORS_FILE = DATA / "actors.json"
+
+
+@cache
+def load_default_actors() -> tuple[KnownActor, ...]:
+    """The shipped starting registry (``data/actors.json``)."""
+    if not ACTORS_FILE.exists():
+        return ()
+    actors = []
+    for item in json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]:
+        aliases = list(item.get("aliases", []))
+        patronymic = item.get("patronymic")
+        if patronymic and item.get("kind", "person") == "person":
+            first = item["name"].split()[0]
+            aliases.append(f"{first} {patronymic}")
+            aliases.append(f"{first} {patronymic} {item['name'].split()[-1]}")
+        actors.append(
+            KnownActor(
+                name=item["name"],
+                kind=item.get("kind", "person"),
+                aliases=tuple(dict.fromkeys(aliases)),
+                offices=tuple(item.get("offices", ())),
+            )
+        )
+    return tuple(actors)
+
 
 _SPECIAL = str.maketrans(
     {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "’": "'", "ʼ": "'"}
@@ -62,10 +91,13 @@ def fold(token: str) -> str:
 # Lower-case words that may stand inside a name: Commonwealth of Independent States.
 CONNECTORS = frozenset({"of", "the", "for", "and", "von", "der", "de", "la", "al", "bin", "ibn"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
 class Token:
+    """A word of the text with its offsets and, for capitalised words, its folded key."""
+
     start: int
     end: int
     text: str
@@ -73,11 +105,14 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
+        """Whether the word starts with a capital letter."""
         return self.text[:1].isupper()
 
 
 @dataclass(frozen=True)
 class NameHit:
+    """A known actor named in the text, where, and how (full name, alias, surname)."""
+
     actor: KnownActor
     start: int
     end: int
@@ -86,10 +121,11 @@ class NameHit:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
     end = len(text) if end is None else end
     out = []
     for m in _TOKEN.finditer(text, start, end):
-        word = re.sub(r"['’]s$", "", m.group(0))
+        word = _POSSESSIVE.sub("", m.group(0))
         # Only capitalised words and the small words inside names need a key.
         key = fold(word) if word[:1].isupper() or word in CONNECTORS else ""
         out.append(Token(m.start(), m.start() + len(word), word, key))
@@ -127,6 +163,7 @@ class Registry:
         self.max_len = max((len(k) for k in self.by_key), default=1)
 
     def people(self) -> list[KnownActor]:
+        """The persons of the registry (not countries or organisations)."""
         return [a for a in self.actors if a.kind == "person"]
 
     def find(
@@ -134,6 +171,7 @@ class Registry:
         text: str,
         start: int = 0,
         end: int | None = None,
+        *,
         kinds: tuple[str, ...] = ("person",),
     ) -> list[NameHit]:
         """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
@@ -159,7 +197,7 @@ class Registry:
                     match = (actor, n, "full name" if n >= 2 else "name")
                     break
             if match is None and "person" in kinds:
-                actor = self._surname(tok, introduced, toks, i)
+                actor = self._surname(toks, i, introduced)
                 if actor is not None:
                     match = (actor, 1, "surname")
             if match is None:
@@ -184,8 +222,10 @@ class Registry:
         return hits
 
     def _surname(
-        self, tok: Token, introduced: list[KnownActor], toks: list[Token], i: int
+        self, toks: list[Token], i: int, introduced: list[KnownActor]
     ) -> KnownActor | None:
+        """The person a surname alone names: the one introduced last, or the only one."""
+        tok = toks[i]
         candidates = self.by_surname.get(tok.key)
         if not candidates:
             return None
@@ -206,55 +246,12 @@ class Registry:
 
 
 def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
+    """Whether someone already introduced has that (folded) surname."""
     return any(fold(_split(a.name)[-1]) == key for a in introduced)
 
 
-_TITLE_WORDS = {
-    "president",
-    "minister",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "leader",
-    "chairman",
-    "speaker",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "aide",
-    "secretary",
-    "general",
-    "deputy",
-    "head",
-    "colleague",
-    "dear",
-    "russian",
-    "azerbaijani",
-    "armenian",
-    "turkish",
-    "iranian",
-    "counterpart",
-    "premier",
-    "chancellor",
-    "patriarch",
-    "commander",
-    "chief",
-    "director",
-    "envoy",
-    "governor",
-    "mayor",
-    "senator",
-    "king",
-    "emir",
-    "sheikh",
-    "said",
-    "says",
-}
+# Words that may stand right before a known surname without being someone else's given name.
+_TITLE_WORDS = frozenset(vocabulary("words")["before_surname"])
 
 
 def _is_title_word(word: str) -> bool:

@@ -1,4 +1,4 @@
-"""Finding date expressions in text and resolving them to honest dates.
+"""Date expressions: finding them in text, by a narrow grammar (``date_claims`` resolves them).
 
 A deliberately narrow grammar: only shapes that really are dates are matched
 (a day with a month, a month with a year, a year after a preposition, named
@@ -9,80 +9,88 @@ a candidate string in a fixed language, never to search whole texts.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from enum import StrEnum
 
-from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
+from articles.extraction.datevalue import MONTH_NAMES, Precision
+from articles.extraction.vocabulary import vocabulary
 
+
+class Shape(StrEnum):
+    """How a date expression is written: the grammar's patterns, tried in this order."""
+
+    ISO = "iso"  # 2021-11-26
+    NUMERIC = "numeric"  # 26.11.2021, 11/26/21
+    D_MON_Y = "d_mon_y"  # 26 November 2021
+    MON_D_Y = "mon_d_y"  # November 26, 2021
+    D_MON = "d_mon"  # 26 November
+    MON_D = "mon_d"  # November 26
+    MON_Y = "mon_y"  # November 2021
+    YEAR = "year"  # in 2021
+    MONTH = "month"  # in November, last November
+    RELATIVE_DAY = "relative_day"  # today, yesterday
+    WEEKDAY = "weekday"  # on Friday
+    RELATIVE_YEAR = "relative_year"  # this year, two years ago
+    RELATIVE_MONTH = "relative_month"  # last month
+
+
+class MentionKind(StrEnum):
+    """What a date expression found in text names."""
+
+    FULL = "full"  # a day of a month of a year
+    DAY_MONTH = "day_month"  # a day of a month, no year
+    MONTH_YEAR = "month_year"
+    YEAR = "year"
+    MONTH = "month"  # a month, no year
+    RELATIVE_DAY = "relative_day"
+    WEEKDAY = "weekday"
+    RELATIVE_YEAR = "relative_year"
+    RELATIVE_MONTH = "relative_month"
+    NUMERIC_AMBIGUOUS = "numeric_ambiguous"  # 05/06/2021: day-first or month-first
+
+    @property
+    def precision(self) -> Precision:
+        """How precise a date the expression names: "on Friday" a day, "last year" a year."""
+        return _KIND_PRECISION[self]
+
+
+_KIND_PRECISION = {
+    MentionKind.FULL: Precision.DAY,
+    MentionKind.DAY_MONTH: Precision.DAY,
+    MentionKind.RELATIVE_DAY: Precision.DAY,
+    MentionKind.WEEKDAY: Precision.DAY,
+    MentionKind.MONTH_YEAR: Precision.MONTH,
+    MentionKind.MONTH: Precision.MONTH,
+    MentionKind.RELATIVE_MONTH: Precision.MONTH,
+    MentionKind.NUMERIC_AMBIGUOUS: Precision.YEAR,  # only its year is certain
+    MentionKind.YEAR: Precision.YEAR,
+    MentionKind.RELATIVE_YEAR: Precision.YEAR,
+}
+# Kinds that state their own year, at the precision written.
+EXPLICIT = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.YEAR)
+
+_CALENDAR = vocabulary("calendar")
+# English month names and their abbreviations ("Sept." besides "Sep."), then Azerbaijani
+# (Latin) ones as datelines of this region use them; Russian names go by their stems.
 MONTH_NUMBERS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTH_NUMBERS[_name] = _number
-# Azerbaijani (Latin) and Russian month names as datelines of this region use them.
-for _number, _name in enumerate(
-    [
-        "yanvar",
-        "fevral",
-        "mart",
-        "aprel",
-        "may",
-        "iyun",
-        "iyul",
-        "avqust",
-        "sentyabr",
-        "oktyabr",
-        "noyabr",
-        "dekabr",
-    ],
-    start=1,
-):
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    MONTH_NUMBERS[_name.lower()] = _number
+    if _name == "September":
+        MONTH_NUMBERS["sept"] = _number
+    MONTH_NUMBERS.setdefault(_name[:3].lower(), _number)
+for _number, _name in enumerate(_CALENDAR["azerbaijani_months"], start=1):
     MONTH_NUMBERS.setdefault(_name, _number)
-_RU_STEMS = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-]
+_RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
 
 _EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
 _MON = (
     r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
-    r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
-    r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+    r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
 )
-WEEKDAYS = {
-    name: i
-    for i, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
+_WEEKDAY = r"(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (
@@ -99,6 +107,7 @@ _UNIT_AFTER = re.compile(
 
 
 def month_number(name: str) -> int | None:
+    """The number of an English, Azerbaijani or Russian month name (any case form)."""
     key = name.lower().rstrip(".")
     if key in MONTH_NUMBERS:
         return MONTH_NUMBERS[key]
@@ -112,8 +121,7 @@ def month_number(name: str) -> int | None:
 class Mention:
     """A date expression found in text, before resolution."""
 
-    kind: str  # full | day_month | month_year | year | month | relative_day | weekday
-    # | relative_year | relative_month | numeric_ambiguous
+    kind: MentionKind
     start: int
     end: int
     text: str
@@ -125,7 +133,8 @@ class Mention:
     preposition: str = ""
 
 
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether the parts given make a real date (missing parts count as valid)."""
     try:
         dt.date(year or 2000, month or 1, day or 1)
     except ValueError:
@@ -140,17 +149,17 @@ def _two_digit_year(value: str, today: dt.date) -> int:
     return 2000 + year if 2000 + year <= today.year + 1 else 1900 + year
 
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+_PATTERNS: list[tuple[Shape, re.Pattern]] = [
+    (Shape.ISO, re.compile(rf"\b(?P<y>{_YEAR4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     (
-        "numeric",
+        Shape.NUMERIC,
         re.compile(
             r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
         ),
     ),
     (
-        "d_mon_y",
+        Shape.D_MON_Y,
         re.compile(
             rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
             rf",?\s+(?P<y>{_YEAR4})\b",
@@ -158,11 +167,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "mon_d_y",
+        Shape.MON_D_Y,
         re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR4})\b", re.I),
     ),
     (
-        "d_mon",
+        Shape.D_MON,
         re.compile(
             rf"(?<![\d:.,])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
             r"(?![\w])",
@@ -170,18 +179,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "mon_d",
+        Shape.MON_D,
         re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d%:,.]\d|\d|\s*%)", re.I),
     ),
-    ("mon_y", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR4})\b", re.I)),
+    (Shape.MON_Y, re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR4})\b", re.I)),
     (
-        "year",
+        Shape.YEAR,
         re.compile(
             rf"\b(?P<prep>{_PREP})\s+(?:the\s+year\s+)?(?P<y>{_YEAR4})\b(?!\s*[-–]\s*\d)", re.I
         ),
     ),
     (
-        "month",
+        Shape.MONTH,
         re.compile(
             rf"\b(?P<prep>in|on|since|until|till|by|during|of|from|to|early|late|mid-?"
             rf"|last|next|this|previous|past|coming)\s+(?P<mon>{_MON})(?![\w])",
@@ -189,7 +198,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "relative_day",
+        Shape.RELATIVE_DAY,
         re.compile(
             r"\b(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
             r"|the\s+day\s+after\s+tomorrow)\b",
@@ -197,14 +206,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "weekday",
+        Shape.WEEKDAY,
         re.compile(
             rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
             rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)"
         ),
     ),
     (
-        "relative_year",
+        Shape.RELATIVE_YEAR,
         re.compile(
             r"\b(?P<w>earlier\s+this\s+year|later\s+this\s+year|this\s+year|the\s+current\s+year"
             r"|(?:the\s+)?last\s+year|the\s+previous\s+year|next\s+year|the\s+coming\s+year"
@@ -213,27 +222,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("relative_month", re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
+    (Shape.RELATIVE_MONTH, re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
 ]
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-}
+NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
 
 
 def find_mentions(
-    text: str, start: int = 0, end: int | None = None, today: dt.date | None = None
+    text: str, start: int = 0, end: int | None = None, *, today: dt.date | None = None
 ) -> list[Mention]:
     """Every date expression in text[start:end], longest match first, never overlapping."""
     today = today or dt.date.today()
@@ -245,7 +240,7 @@ def find_mentions(
     # scan for them all instead of one scan per pattern.
     windows = _merge((max(0, m.start() - 12), m.end() + 40) for m in _MONTH_TOKEN.finditer(segment))
     for kind, pattern in _PATTERNS:
-        if kind in _MONTH_KINDS:
+        if kind in _MONTH_SHAPES:
             matches = (m for a, b in windows for m in pattern.finditer(segment, a, b))
         else:
             matches = pattern.finditer(segment)
@@ -253,11 +248,11 @@ def find_mentions(
             s, e = match.start() + start, match.end() + start
             if any(taken[match.start() : match.end()]):
                 continue
-            if kind in ("year", "d_mon", "mon_d") and _UNIT_AFTER.match(
+            if kind in (Shape.YEAR, Shape.D_MON, Shape.MON_D) and _UNIT_AFTER.match(
                 segment, match.end(), match.end() + 24
             ):
                 continue  # "2001 people", "5 May 2%": a count, not a date
-            mention = _mention(kind, match, s, e, today)
+            mention = _mention(kind, match, start=s, end=e, today=today)
             if mention is None:
                 continue
             found.append(mention)
@@ -265,7 +260,7 @@ def find_mentions(
     return sorted(found, key=lambda m: m.start)
 
 
-_MONTH_KINDS = {"d_mon_y", "mon_d_y", "d_mon", "mon_d", "mon_y", "month"}
+_MONTH_SHAPES = {Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH}
 _MONTH_TOKEN = re.compile(rf"(?<![^\W\d_])(?:{_MON})(?![^\W\d_])", re.I)
 
 
@@ -279,56 +274,58 @@ def _merge(spans) -> list[tuple[int, int]]:
     return merged
 
 
-def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention | None:
+def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) -> Mention | None:
+    """The mention a pattern's match stands for, at text[start:end]; None if not a date."""
+    s, e = start, end
     g = m.groupdict()
     text = m.group(0)
-    if kind == "iso":
+    if kind == Shape.ISO:
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return Mention("full", s, e, text, y, mo, d) if _valid(y, mo, d) else None
-    if kind == "numeric":
+        return Mention(MentionKind.FULL, s, e, text, y, mo, d) if valid_date(y, mo, d) else None
+    if kind == Shape.NUMERIC:
         a, b = int(g["a"]), int(g["b"])
         y = _two_digit_year(g["y"], today)
         if y > today.year + 1 or y < 1900:
             return None
-        day_first = _valid(y, b, a)
-        month_first = _valid(y, a, b)
+        day_first = valid_date(y, b, a)
+        month_first = valid_date(y, a, b)
         if g["sep"] == "." and day_first:
-            return Mention("full", s, e, text, y, b, a)
+            return Mention(MentionKind.FULL, s, e, text, y, b, a)
         if day_first and month_first and a != b:
-            return Mention("numeric_ambiguous", s, e, text, y)
+            return Mention(MentionKind.NUMERIC_AMBIGUOUS, s, e, text, y)
         if day_first:
-            return Mention("full", s, e, text, y, b, a)
+            return Mention(MentionKind.FULL, s, e, text, y, b, a)
         if month_first:
-            return Mention("full", s, e, text, y, a, b)
+            return Mention(MentionKind.FULL, s, e, text, y, a, b)
         return None
-    if kind in ("d_mon_y", "mon_d_y", "d_mon", "mon_d"):
+    if kind in (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D):
         mon = month_number(g["mon"])
         d = int(g["d"])
         y = int(g["y"]) if g.get("y") else None
-        if mon is None or not _valid(y or 2000, mon, d) or d == 0:
+        if mon is None or not valid_date(y or 2000, mon, d) or d == 0:
             return None
-        if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind in ("mon_d",):
+        if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind == Shape.MON_D:
             return None  # "may 5" in lower case is usually the verb before a number
-        return Mention("full" if y else "day_month", s, e, text, y, mon, d)
-    if kind == "mon_y":
+        return Mention(MentionKind.FULL if y else MentionKind.DAY_MONTH, s, e, text, y, mon, d)
+    if kind == Shape.MON_Y:
         mon = month_number(g["mon"])
         if mon is None or (g["mon"].lower() == "may" and g["mon"][0] == "m"):
             return None
-        return Mention("month_year", s, e, text, int(g["y"]), mon)
-    if kind == "year":
+        return Mention(MentionKind.MONTH_YEAR, s, e, text, int(g["y"]), mon)
+    if kind == Shape.YEAR:
         y = int(g["y"])
         if y > today.year + 30:
             return None
         prep = " ".join(g["prep"].lower().split())
-        return Mention("year", s, e, text, y, preposition=prep)
-    if kind == "month":
+        return Mention(MentionKind.YEAR, s, e, text, y, preposition=prep)
+    if kind == Shape.MONTH:
         if not g["mon"][0].isupper():
             return None  # "may" the verb; month names are capitalised in English
         mon = month_number(g["mon"])
         prep = g["prep"].lower()
         offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(prep, 0)
-        return Mention("month", s, e, text, month=mon, offset=offset, preposition=prep)
-    if kind == "relative_day":
+        return Mention(MentionKind.MONTH, s, e, text, month=mon, offset=offset, preposition=prep)
+    if kind == Shape.RELATIVE_DAY:
         word = " ".join(g["w"].lower().split())
         offset = {
             "today": 0,
@@ -338,15 +335,15 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
             "the day before yesterday": -2,
             "the day after tomorrow": 2,
         }[word]
-        return Mention("relative_day", s, e, text, offset=offset)
-    if kind == "weekday":
+        return Mention(MentionKind.RELATIVE_DAY, s, e, text, offset=offset)
+    if kind == Shape.WEEKDAY:
         name = (g.get("w") or g.get("w2")).lower()
         prep = (g.get("prep") or "").lower()
         offset = {"last": -1, "next": 1}.get(prep, 0)
         return Mention(
-            "weekday", s, e, text, weekday=WEEKDAYS[name], offset=offset, preposition=prep
+            MentionKind.WEEKDAY, s, e, text, weekday=WEEKDAYS[name], offset=offset, preposition=prep
         )
-    if kind == "relative_year":
+    if kind == Shape.RELATIVE_YEAR:
         word = " ".join(g["w"].lower().split())
         if g.get("n"):
             n = g["n"].lower()
@@ -357,173 +354,9 @@ def _mention(kind: str, m: re.Match, s: int, e: int, today: dt.date) -> Mention 
             offset = 1
         else:
             offset = 0
-        return Mention("relative_year", s, e, text, offset=offset, preposition=word)
-    if kind == "relative_month":
+        return Mention(MentionKind.RELATIVE_YEAR, s, e, text, offset=offset, preposition=word)
+    if kind == Shape.RELATIVE_MONTH:
         word = g["w"].lower()
         offset = -1 if word.startswith("last") else (1 if word.startswith("next") else 0)
-        return Mention("relative_month", s, e, text, offset=offset)
+        return Mention(MentionKind.RELATIVE_MONTH, s, e, text, offset=offset)
     return None
-
-
-FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned"
-    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b",
-    re.I,
-)
-
-
-def claim_from_mention(
-    mention: Mention,
-    *,
-    derivation: str,
-    evidence_text: str | None = None,
-    needs_review: bool = False,
-) -> DateClaim:
-    """An explicit mention with its own year, as a claim at its own precision."""
-    precision = {"full": DAY, "month_year": MONTH, "year": YEAR, "numeric_ambiguous": YEAR}.get(
-        mention.kind, UNKNOWN
-    )
-    return DateClaim(
-        precision,
-        mention.year,
-        mention.month if precision in (DAY, MONTH) else None,
-        mention.day if precision == DAY else None,
-        evidence=evidence_text or mention.text,
-        evidence_start=mention.start,
-        evidence_end=mention.end,
-        derivation=derivation,
-        needs_review=needs_review or mention.kind == "numeric_ambiguous",
-    )
-
-
-def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateClaim | None:
-    """Resolve a mention against the article's reference date.
-
-    Returns None when the text does not fix the date (e.g. "in October" with no
-    known year): no year is ever taken from today's date.
-    """
-    base = {"evidence": mention.text, "evidence_start": mention.start, "evidence_end": mention.end}
-    if mention.kind in ("full", "month_year", "year"):
-        return claim_from_mention(mention, derivation="explicit date in text")
-    if mention.kind == "numeric_ambiguous":
-        return claim_from_mention(
-            mention,
-            derivation=f"numeric date '{mention.text}' can be read day-first or "
-            "month-first; only its year is certain",
-            needs_review=True,
-        )
-    if not ref.known:
-        return None
-    ref_review = ref.needs_review
-    ref_words = _ref_words(ref)
-    if mention.kind == "day_month":
-        year = ref.year
-        if ref.precision in (DAY, MONTH):
-            candidate = (mention.month, mention.day)
-            ref_md = (ref.month, ref.day or (31 if ref.precision == MONTH else 0))
-            if not future and candidate > ref_md:
-                year -= 1
-            elif future and candidate < (ref.month, ref.day or 1):
-                year += 1
-        if not _valid(year, mention.month, mention.day):
-            return None
-        source = (
-            ref.derivation if ref.precision == YEAR and ref.derivation else f"year from {ref_words}"
-        )
-        return DateClaim(
-            DAY,
-            year,
-            mention.month,
-            mention.day,
-            **base,
-            derivation=f"day and month in text; {source}",
-            needs_review=ref_review or ref.precision == YEAR,
-        )
-    if mention.kind == "month":
-        if ref.precision not in (DAY, MONTH):
-            return None  # "in October" of an article dated only to a year: this year or last?
-        year = ref.year
-        if ref.precision in (DAY, MONTH):
-            if mention.offset == -1 or (not future and mention.month > ref.month):
-                year -= 1 if mention.month >= ref.month or mention.offset == -1 else 0
-            if mention.offset == 1 or (future and mention.month < ref.month):
-                year += 1
-        tense = "the most recent" if not future else "the next"
-        return DateClaim(
-            MONTH,
-            year,
-            mention.month,
-            None,
-            **base,
-            derivation=f"month in text ({tense} {calendar.month_name[mention.month]}"
-            f" relative to {ref_words})",
-            needs_review=ref_review or ref.precision == YEAR,
-        )
-    if mention.kind == "relative_year":
-        return DateClaim(
-            YEAR,
-            ref.year + mention.offset,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    if mention.kind == "relative_month":
-        if ref.precision not in (DAY, MONTH):
-            return DateClaim(
-                YEAR,
-                ref.year,
-                **base,
-                derivation=f"'{mention.text}' within {ref_words}; month unknown",
-                needs_review=True,
-            )
-        month_index = ref.year * 12 + ref.month - 1 + mention.offset
-        return DateClaim(
-            MONTH,
-            month_index // 12,
-            month_index % 12 + 1,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    if mention.kind in ("relative_day", "weekday"):
-        if ref.precision != DAY:
-            return replace(
-                ref,
-                **base,
-                derivation=f"'{mention.text}' in an article dated only "
-                f"to the {ref.precision} ({ref_words})",
-                needs_review=True,
-            )
-        ref_day = dt.date(ref.year, ref.month, ref.day)
-        if mention.kind == "relative_day":
-            day = ref_day + dt.timedelta(days=mention.offset)
-        else:
-            delta = (mention.weekday - ref_day.weekday()) % 7
-            if future or mention.offset == 1:
-                day = ref_day + dt.timedelta(days=delta or (7 if mention.offset == 1 else 0))
-            else:
-                day = ref_day - dt.timedelta(
-                    days=(7 - delta) % 7 or (7 if mention.offset == -1 else 0)
-                )
-        return DateClaim(
-            DAY,
-            day.year,
-            day.month,
-            day.day,
-            **base,
-            derivation=f"'{mention.text}' relative to {ref_words}",
-            needs_review=ref_review,
-        )
-    return None
-
-
-def _ref_words(ref: DateClaim) -> str:
-    if ref.precision == DAY:
-        label = f"{ref.day} {calendar.month_name[ref.month]} {ref.year}"
-    elif ref.precision == MONTH:
-        label = f"{calendar.month_name[ref.month]} {ref.year}"
-    else:
-        label = str(ref.year)
-    if ref.needs_review and ref.derivation:
-        return f"the article's date ({label}, itself inferred: {ref.derivation})"
-    return f"the article's date ({label})"

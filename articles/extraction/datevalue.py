@@ -18,6 +18,8 @@ from enum import StrEnum
 
 
 class Precision(StrEnum):
+    """How much of a date is known: a day, a month, a year, or nothing."""
+
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -26,6 +28,9 @@ class Precision(StrEnum):
 
 # Within one year, coarser dates come first: "2022" heads its year, "May 2022" heads May.
 RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.UNKNOWN: 3}
+
+# How much of a date is known, more is better: a day tells most, an unknown date nothing.
+SPECIFICITY = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1, Precision.UNKNOWN: 0}
 
 MONTH_NAMES = (
     "January",
@@ -68,12 +73,18 @@ class DateValue:
 
     @property
     def known(self) -> bool:
+        """Whether there is a date at all."""
         return self.precision != Precision.UNKNOWN and self.year is not None
 
     @property
     def rank(self) -> int:
         """Sort key within a year: a year first, then months, then days, unknown last."""
         return RANK[self.precision]
+
+    @property
+    def specificity(self) -> int:
+        """How much of the date is known: 3 for a day, 2 a month, 1 a year, 0 nothing."""
+        return SPECIFICITY[self.precision] if self.known else 0
 
     def interval(self) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day this date can mean."""
@@ -89,10 +100,12 @@ class DateValue:
 
     @property
     def first(self) -> dt.date | None:
+        """The first day the date can mean."""
         return self.interval()[0]
 
     @property
     def last(self) -> dt.date | None:
+        """The last day the date can mean."""
         return self.interval()[1]
 
     def iso(self) -> str | None:

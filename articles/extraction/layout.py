@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.extraction.dateline import looks_like_dateline
+
 # Lines that end the article body: lists of other stories, comment boxes, subscription prompts.
 _END_MARKERS = re.compile(
     r"""^(?:
@@ -53,11 +55,26 @@ class Block:
 
     @property
     def words(self) -> int:
+        """How many words the paragraph has."""
         return len(_WORD.findall(self.text))
+
+    def lines(self) -> list[Block]:
+        """The paragraph's non-blank lines, stripped, with their own offsets."""
+        out = []
+        offset = self.start
+        for line in self.text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                start = offset + line.index(stripped[0])
+                out.append(Block(start, start + len(stripped), stripped))
+            offset += len(line) + 1
+        return out
 
 
 @dataclass
 class Layout:
+    """Where the title, header, body and boilerplate of a raw article text are."""
+
     title: str
     title_start: int
     title_end: int
@@ -79,18 +96,6 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-def _lines_of(block: Block) -> list[Block]:
-    out = []
-    offset = block.start
-    for line in block.text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = offset + line.index(stripped[0])
-            out.append(Block(start, start + len(stripped), stripped))
-        offset += len(line) + 1
-    return out
-
-
 def _is_foreign_script(line: str, latin_article: bool) -> bool:
     if not latin_article:
         return False
@@ -99,6 +104,7 @@ def _is_foreign_script(line: str, latin_article: bool) -> bool:
 
 
 def is_ui_line(line: str, latin_article: bool = True) -> bool:
+    """Whether a line is site interface (share, views, "Read also"), never article text."""
     stripped = line.strip()
     return bool(
         _UI_LINE.match(stripped)
@@ -136,7 +142,7 @@ def _clean_title(line: str) -> str:
     return title.strip()
 
 
-def analyse(text: str, is_dateline=lambda line: False) -> Layout:
+def analyse(text: str) -> Layout:
     """Find title, body span and boilerplate of a raw article text."""
     all_blocks = blocks(text)
     latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
@@ -161,12 +167,12 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
     candidates = [
         line
         for block in header or all_blocks[:1]
-        for line in _lines_of(block)
-        if not (is_ui_line(line.text, latin_article) or is_dateline(line.text))
+        for line in block.lines()
+        if not (is_ui_line(line.text, latin_article) or looks_like_dateline(line.text))
         and len(_WORD.findall(line.text)) >= 2
     ]
     sidebar_above = any(
-        _END_MARKERS.match(line.text.strip()) for block in header for line in _lines_of(block)
+        _END_MARKERS.match(line.text.strip()) for block in header for line in block.lines()
     )
     title, title_start, title_end = "", 0, 0
     if candidates:
@@ -176,7 +182,7 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
     # The body ends before the first end marker (or trailing interface lines).
     body: list[Block] = []
     for block in all_blocks[first_prose:]:
-        lines = _lines_of(block)
+        lines = block.lines()
         marker_at = next(
             (j for j, line in enumerate(lines) if _END_MARKERS.match(line.text.strip())), None
         )
@@ -188,9 +194,9 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
                 )
             break
         body.append(block)
-    while body and all(is_ui_line(ln.text, latin_article) for ln in _lines_of(body[-1])):
+    while body and all(is_ui_line(ln.text, latin_article) for ln in body[-1].lines()):
         body.pop()
-    body = [b for b in body if not all(is_ui_line(ln.text, latin_article) for ln in _lines_of(b))]
+    body = [b for b in body if not all(is_ui_line(ln.text, latin_article) for ln in b.lines())]
     if not body:
         return Layout(
             title,
@@ -207,7 +213,7 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
     if body_start > 0:
         boilerplate.append((0, body_start))
     for block in body:
-        for line in _lines_of(block):
+        for line in block.lines():
             if is_ui_line(line.text, latin_article):
                 boilerplate.append((line.start, line.end))
     if body_end < len(text) and text[body_end:].strip():
@@ -222,3 +228,24 @@ def analyse(text: str, is_dateline=lambda line: False) -> Layout:
         body=body,
         boilerplate=boilerplate,
     )
+
+
+def body_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
+    """Body paragraphs minus interface lines inside them, consecutive lines joined."""
+    inside = [
+        (s, e) for s, e in layout.boilerplate if s >= layout.body_start and e <= layout.body_end
+    ]
+    spans = []
+    for block in layout.body:
+        for line in block.lines():
+            if any(s <= line.start and line.end <= e for s, e in inside):
+                continue
+            if (
+                spans
+                and text[spans[-1][1] : line.start].count("\n") <= 1
+                and spans[-1][1] >= block.start
+            ):
+                spans[-1] = (spans[-1][0], line.end)
+            else:
+                spans.append((line.start, line.end))
+    return spans

@@ -4,56 +4,11 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.vocabulary import vocabulary
+
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)]*\s+(?=["'“‘«(\[–—-]?\s*[A-Z0-9А-Я])""")
-_ABBREVIATIONS = {
-    "st",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "lt",
-    "col",
-    "no",
-    "vs",
-    "jr",
-    "sr",
-    "prof",
-    "gov",
-    "sen",
-    "rep",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "mt",
-    "ft",
-    "approx",
-    "est",
-    "dept",
-    "univ",
-    "adm",
-    "capt",
-    "maj",
-    "sgt",
-    "u.s",
-    "e.g",
-    "i.e",
-    "etc",
-    "al",
-}
+# Words a full stop does not end a sentence after ("Mr.", "Jan.", "U.S.").
+_ABBREVIATIONS = frozenset(vocabulary("words")["abbreviations"])
 
 
 def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -84,6 +39,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def one_line(text: str, limit: int = 300) -> str:
+    """The text on one line, leading dashes dropped, cut at a word before ``limit``."""
     flat = " ".join(text.split())
     flat = flat.lstrip("-–— ")
     if len(flat) <= limit:
@@ -92,189 +48,9 @@ def one_line(text: str, limit: int = 300) -> str:
     return cut + "…"
 
 
-EVENT_VERBS = re.compile(
-    r"\b(?:sign(?:ed|ing)?|met|meet(?:ing|s)?|held|hold(?:s|ing)?|visit(?:ed|s|ing)?|arriv(?:ed|al)"
-    r"|adopt(?:ed|ion)|declar(?:ed|ation)|erupt(?:ed)?|regist(?:ered|ration)|launch(?:ed)?"
-    r"|open(?:ed|ing)|began|begun|start(?:ed)|took\s+place|kill(?:ed)?|attack(?:ed)?|agreed"
-    r"|announc(?:ed|ement)|establish(?:ed|ment)|deploy(?:ed|ment)|elect(?:ed|ion)|appoint(?:ed)"
-    r"|ratif(?:ied|ication)|conclud(?:ed)|host(?:ed)|receiv(?:ed)|talks|summit|negotiat(?:ed|ions)"
-    r"|call(?:ed)?|conversation|decided|withdr(?:ew|awn|awal)|invad(?:ed)|invasion|occurr(?:ed)"
-    r"|crash(?:ed)?|shot\s+down|became|recogni[sz](?:ed|ing)|handed\s+over|ceasefire|clash(?:es)?"
-    r"|war|battle|fighting|independence|collapse|dissol(?:ved|ution)|inaugurat(?:ed|ion)"
-    r"|celebrat(?:ed|ion)|founded|created|formed|liberat(?:ed|ion)|seceded|secession|died|born"
-    r"|resign(?:ed)?|sworn|exercise|drills?|truce|treaty|agreement|accord|memorandum)\b",
-    re.I,
-)
+_KIND_WORDS = vocabulary("kinds")
+# Words by which a sentence reports something happening.
+EVENT_VERBS = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["event_words"]) + r")\b", re.I)
 # Past-tense reports of something happening: what a relative date ("in October",
 # "last year", "on Friday") must be attached to before it becomes an event of its own.
-PAST_EVENT = re.compile(
-    r"\b(?:signed|met|held|visited|arrived|adopted|declared|erupted|registered|launched|opened"
-    r"|began|begun|started|took\s+place|killed|attacked|agreed|announced|established|deployed"
-    r"|elected|appointed|ratified|concluded|hosted|received|decided|withdrew|invaded|occurred"
-    r"|crashed|recogni[sz]ed|handed\s+over|founded|created|formed|liberated|died|resigned"
-    r"|talked|spoke|discussed|called|phoned|travell?ed|came|went|approved|accepted"
-    r"|(?:signing|adoption|conclusion|opening|establishment)\s+of)\b",
-    re.I,
-)
-
-_KINDS = [
-    (
-        "call",
-        r"\b(?:phone|telephone)\s+(?:call|conversation|talks?)|\bspoke\s+(?:by|on\s+the)\s+"
-        r"(?:phone|telephone)|\bphoned\b|\bcall(?:ed)?\s+(?:with|between)\b",
-    ),
-    (
-        "agreement",
-        r"\bsign(?:ed|ing|s)?\b|\b(?:agreement|treaty|memorandum|accord|declaration"
-        r"|protocol|contract)\b.*\b(?:sign|conclud|ratif|adopt)",
-    ),
-    (
-        "incident",
-        r"\b(?:clash(?:es)?|attack(?:ed|s)?|shell(?:ed|ing)|killed|crash(?:ed)?|shot\s+down"
-        r"|explosion|skirmish|casualt|detained|arrested|fire\s+at)\b",
-    ),
-    (
-        "meeting",
-        r"\b(?:met|meet(?:ing|s)?|talks|negotiations|received|summit|held\s+talks"
-        r"|discuss(?:ed|ion))\b",
-    ),
-    ("visit", r"\b(?:arriv(?:ed|es|al)|(?:official|state|working)\s+visit|visit(?:ed|s|ing)?)\b"),
-    (
-        "economic",
-        r"\b(?:trade|turnover|gas|oil|investment|econom\w*|export|import|tariff|pipeline"
-        r"|transit|corridor)\b",
-    ),
-    (
-        "statement",
-        r"\b(?:said|says|stated|statement|declared|stressed|noted|told|recalled"
-        r"|pointed\s+out|emphasi[sz]ed)\b",
-    ),
-]
-_KIND_RES = [(kind, re.compile(p, re.I)) for kind, p in _KINDS]
-
-
-def event_kind(text: str) -> str:
-    """The kind of event a sentence reports, from a small fixed vocabulary."""
-    for kind, pattern in _KIND_RES:
-        if pattern.search(text):
-            return kind
-    return "other"
-
-
-PLACES = (
-    "Baku",
-    "Moscow",
-    "Sochi",
-    "St. Petersburg",
-    "Saint Petersburg",
-    "St Petersburg",
-    "Yerevan",
-    "Ankara",
-    "Istanbul",
-    "Tehran",
-    "Tbilisi",
-    "Minsk",
-    "Astana",
-    "Nur-Sultan",
-    "Almaty",
-    "Ashgabat",
-    "Dushanbe",
-    "Bishkek",
-    "Tashkent",
-    "Kazan",
-    "Astrakhan",
-    "Makhachkala",
-    "Derbent",
-    "Grozny",
-    "Vladikavkaz",
-    "Kyiv",
-    "Kiev",
-    "Ganja",
-    "Sumgait",
-    "Shusha",
-    "Shushi",
-    "Nakhchivan",
-    "Khankendi",
-    "Stepanakert",
-    "Lachin",
-    "Aghdam",
-    "Fuzuli",
-    "Gabala",
-    "Lankaran",
-    "Prague",
-    "Brussels",
-    "Paris",
-    "Geneva",
-    "Vienna",
-    "Berlin",
-    "London",
-    "Washington",
-    "New York",
-    "Beijing",
-    "Granada",
-    "Munich",
-    "Davos",
-    "Dubai",
-    "Doha",
-    "Abu Dhabi",
-    "Riyadh",
-    "Kremlin",
-    "Novo-Ogaryovo",
-    "Valdai",
-    "Vladivostok",
-    "Yekaterinburg",
-    "Nizhny Novgorod",
-    "Samara",
-    "Volgograd",
-    "Rostov-on-Don",
-    "Krasnodar",
-    "Stavropol",
-    "Aktau",
-    "Turkmenbashi",
-    "Batumi",
-    "Gyumri",
-    "Nicosia",
-    "Budapest",
-    "Rome",
-    "Madrid",
-    "Warsaw",
-    "Belgrade",
-    "Alma-Ata",
-)
-_PLACE_RE = re.compile(
-    r"\b(?:in|at|(?:visit|trip|travell?ed|arrived|came|went|flew)\s+to)\s+(?:the\s+)?(?:(?:Azerbaijani|Russian|Armenian|Turkish|Iranian|Georgian)"
-    r"\s+)?(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
-    r"(?P<place>" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
-)
-
-
-def place_of(text: str) -> str | None:
-    m = _PLACE_RE.search(text)
-    if not m:
-        return None
-    place = m.group("place")
-    return {
-        "St Petersburg": "St. Petersburg",
-        "Saint Petersburg": "St. Petersburg",
-        "Kremlin": "Moscow",
-        "Novo-Ogaryovo": "Moscow",
-        "Kiev": "Kyiv",
-        "Alma-Ata": "Almaty",
-    }.get(place, place)
-
-
-_CANONICAL_PLACE = {p.lower(): p for p in PLACES}
-_BARE_PLACE_RE = re.compile(
-    r"\b(?P<place>"
-    + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
-
-
-def place_in_dateline(line: str) -> str | None:
-    """A place named in a dateline ("November 26, 2021, Sochi", "BAKU, May 5 (Agency) -")."""
-    m = _BARE_PLACE_RE.search(line)
-    if not m:
-        return None
-    return place_of(f"in {_CANONICAL_PLACE[m.group('place').lower()]}")
+PAST_EVENT = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["past_event_words"]) + r")\b", re.I)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from articles.extraction.datevalue import DateValue, Precision
+from articles.extraction.kinds import EventKind
 
 DAY, MONTH, YEAR, UNKNOWN = Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.UNKNOWN
 
@@ -31,9 +32,16 @@ class DateClaim:
 
     @property
     def known(self) -> bool:
+        """Whether there is a date at all."""
         return self.value.known
 
+    @property
+    def specificity(self) -> int:
+        """How much of the date is known: 3 for a day, 2 a month, 1 a year, 0 nothing."""
+        return self.value.specificity
+
     def iso(self) -> str | None:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None if unknown."""
         return self.value.iso()
 
     def interval(self) -> tuple[dt.date | None, dt.date | None]:
@@ -65,13 +73,15 @@ class KnownEvent:
 
 @dataclass
 class ExtractedEvent:
+    """A dated event an article reports: the main one, or one it mentions."""
+
     key: str
     main: bool
     summary: str
     date: DateClaim
     evidence_start: int
     evidence_end: int
-    kind: str = "other"
+    kind: EventKind = EventKind.OTHER
     place: str | None = None
     participants: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
@@ -89,6 +99,8 @@ class NewActor:
 
 @dataclass
 class ExtractedArticle:
+    """What extraction finds in one article: layout, its own date, events, new actors."""
+
     title: str
     body_start: int
     body_end: int

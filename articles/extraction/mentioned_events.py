@@ -1,0 +1,118 @@
+"""Mentioned events: other dated events the article's sentences report besides the main one.
+
+A sentence with a date of its own ("the declaration signed on 22 February 2022", "they met in
+October") becomes an event of its own when it reports something happening; deadlines ("by
+2025") and background ("since 1991") are not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from articles.extraction.date_claims import DEADLINE_BEFORE, FUTURE, resolve
+from articles.extraction.dates import MentionKind
+from articles.extraction.kinds import event_kind
+from articles.extraction.known_events import document_label, labels_match
+from articles.extraction.places import place_of
+from articles.extraction.reading import Reading
+from articles.extraction.text import EVENT_VERBS, PAST_EVENT, one_line
+from articles.extraction.types import DAY, DateClaim, ExtractedEvent
+
+# A date after one of these is a deadline or a background, not when something happened.
+_NOT_WHEN = ("by", "until", "till", "before", "to", "through", "of", "and", "between")
+# Further than this after today, a date is a plan or a typo, not an event.
+_FAR_FUTURE = dt.timedelta(days=3650)
+
+
+def mentioned_events(
+    reading: Reading, *, anchor: DateClaim, main: ExtractedEvent | None
+) -> list[ExtractedEvent]:
+    """Events the body's dated sentences report, other than the main event; relative dates
+    count from ``anchor``."""
+    text, hits, today = reading.text, reading.hits, reading.context.today
+    events: list[ExtractedEvent] = []
+    seen: set[tuple[int, str]] = set()
+    main_span = (main.evidence_start, main.evidence_end) if main else None
+    main_date = main.date.iso() if main else None
+    for m in reading.mentions:
+        span = reading.sentence_of(m.start)
+        if span is None or span == main_span:
+            continue  # the main event's own sentence dates the main event
+        sentence = text[span[0] : span[1]]
+        has_event = bool(EVENT_VERBS.search(sentence))
+        before = text[max(span[0], m.start - 14) : m.start]
+        if DEADLINE_BEFORE.search(before) or m.preposition in _NOT_WHEN:
+            continue
+        if m.kind in (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.NUMERIC_AMBIGUOUS):
+            claim = resolve(m, anchor)
+        elif m.kind == MentionKind.YEAR:
+            if not has_event:
+                continue
+            claim = resolve(m, anchor)
+        else:
+            if not PAST_EVENT.search(sentence) or m.kind == MentionKind.RELATIVE_MONTH:
+                continue
+            if m.kind == MentionKind.RELATIVE_YEAR and "ago" in m.text.lower():
+                continue
+            claim = resolve(m, anchor, future=bool(FUTURE.search(sentence)))
+        if claim is None or not claim.known:
+            continue
+        if claim.interval()[0] > today + _FAR_FUTURE:
+            continue
+        iso = claim.iso()
+        if (span[0], iso) in seen:
+            continue
+        seen.add((span[0], iso))
+        # Everyone named in the sentence: a spokesman's announcement is his own event.
+        people = list(dict.fromkeys(h.actor.name for h in hits if span[0] <= h.start < span[1]))
+        if iso == main_date and claim.precision == DAY and set(people) <= set(main.participants):
+            continue  # the main event told again ("Today, the minister arrived ...")
+        digest = hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
+        events.append(
+            ExtractedEvent(
+                key=f"m:{digest}:{m.text.lower()}",
+                main=False,
+                summary=one_line(sentence),
+                date=claim,
+                evidence_start=span[0],
+                evidence_end=span[1],
+                kind=event_kind(sentence),
+                place=place_of(sentence),
+                participants=people,
+                mentioned=[],
+                label=document_label(sentence),
+            )
+        )
+    return events
+
+
+def one_event_per_document(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """A document's signing told twice ("signed in February 2022", "signed last year") is one
+    mentioned event: the most precise telling is kept when the two agree."""
+    groups: list[list[ExtractedEvent]] = []
+    for event in events:
+        if event.main or not event.label or not event.date.known:
+            continue
+        group = next((g for g in groups if labels_match(g[0].label, event.label)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    drop = set()
+    for group in groups:
+        keeper = max(group, key=lambda e: e.date.specificity)
+        for event in group:
+            if event is not keeper and keeper.date.iso().startswith(event.date.iso()):
+                drop.add(id(event))
+    return [e for e in events if id(e) not in drop]
+
+
+def number_repeated_keys(events: list[ExtractedEvent]) -> None:
+    """A sentence repeated in an article gives the same key twice: number the repeats."""
+    seen: dict[str, int] = {}
+    for event in events:
+        count = seen.get(event.key, 0)
+        seen[event.key] = count + 1
+        if count:
+            event.key = f"{event.key}#{count + 1}"

@@ -1,0 +1,162 @@
+"""Offices: the titles a text gives people, who held which office when, and people named only
+by their office ("the Russian President")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from articles.extraction.actors import NameHit
+from articles.extraction.types import DateClaim
+from articles.extraction.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from articles.extraction.reading import Reading
+
+_OFFICES = vocabulary("offices")
+# Office titles as written in English news, mapped to the registry's vocabulary; the first
+# that matches wins.
+TITLES: list[tuple[str, str]] = [(t["pattern"], t["title"]) for t in _OFFICES["titles"]]
+# Words that name a country or its state ("Russian", "Kremlin", "Republic of Azerbaijan").
+COUNTRY_WORDS: dict[str, str] = vocabulary("countries")["words"]
+# Titles resolved to the person who held them when a text names no one.
+_NAMED_BY_OFFICE = frozenset(_OFFICES["named_by_office"])
+_COUNTRY_RE = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
+_TITLE_RE = "|".join(f"(?:{p})" for p, _ in TITLES)
+_TITLE_BEFORE = re.compile(
+    rf"(?P<former>\b(?:former|ex-|then)\s*)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+)?"
+    rf"(?P<title>{_TITLE_RE})(?:\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY_RE}))?"
+    r"(?:\s*,)?\s*\[?\s*(?:[A-Z][\w'-]+\s+)?$",
+    re.I,
+)
+
+
+def title_of(text: str, hit: NameHit) -> tuple[str, str | None, bool] | None:
+    """The office a text gives a person right before their name: (title, country, former)."""
+    before = text[max(0, hit.start - 80) : hit.start]
+    m = _TITLE_BEFORE.search(before)
+    if not m:
+        return None
+    raw = " ".join(m.group("title").lower().split())
+    title = next((t for p, t in TITLES if re.fullmatch(p, raw)), None)
+    if title is None:
+        return None
+    country_word = (m.group("adj") or m.group("of") or "").lower()
+    country = COUNTRY_WORDS.get(" ".join(country_word.split())) if country_word else None
+    return title, country, bool(m.group("former"))
+
+
+def _date_of(value) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def office_intervals(
+    hit: NameHit, title: str, country: str | None
+) -> list[tuple[dt.date, dt.date]]:
+    """When the person held that office, as the registry knows it."""
+    out = []
+    for office in hit.actor.offices:
+        office_title = office.get("title", "")
+        if office_title != title and not (
+            title == "Ambassador" and office_title.startswith("Ambassador")
+        ):
+            continue
+        if (
+            country
+            and office.get("country")
+            and office["country"] != country
+            and not office_title.startswith("Ambassador")
+        ):
+            continue
+        start = _date_of(office.get("from"))
+        end = _date_of(office.get("to")) or dt.date.max
+        if start:
+            if isinstance(office.get("to"), str) and len(office["to"]) == 4:
+                end = dt.date(int(office["to"]), 12, 31)
+            out.append((start, end))
+    return out
+
+
+_STANDALONE = "|".join(_OFFICES["standalone"])
+_STANDALONE_TITLE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+(?P<title>{_TITLE_RE})"
+    rf"|(?P<title2>{_STANDALONE})\s+of\s+(?:the\s+)?"
+    rf"(?P<of>{_COUNTRY_RE})(?:\s+state)?)\b(?!\s*,?\s*\[?(?-i:[A-Z])[\w'-]+)",
+    re.I,
+)
+
+
+def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """Offices named without a person ("the Russian President", "the head of the Azerbaijani
+    state"): (title, country, start, end)."""
+    out = []
+    for m in _STANDALONE_TITLE.finditer(text, start, end):
+        raw = " ".join((m.group("title") or m.group("title2")).lower().split())
+        if raw == "head":
+            raw = "president"
+        title = next((t for p, t in TITLES if re.fullmatch(p, raw)), None)
+        word = " ".join((m.group("adj") or m.group("of") or "").lower().split())
+        country = COUNTRY_WORDS.get(word)
+        if title and country and title in _NAMED_BY_OFFICE:
+            out.append((title, country, m.start(), m.end()))
+    return out
+
+
+def holder(actors, title: str, country: str, *, first: dt.date, last: dt.date):
+    """The one person who held the office over the whole interval, or None."""
+    found = []
+    for actor in actors:
+        for office in actor.offices:
+            if office.get("title") != title or office.get("country") != country:
+                continue
+            start = _date_of(office.get("from"))
+            end = _date_of(office.get("to")) or dt.date.max
+            if start and start <= first and last <= end:
+                found.append(actor)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def office_window(reading: Reading) -> tuple[dt.date, dt.date]:
+    """The window in which every titled person held the office the text gives them."""
+    text = reading.text
+    low, high = dt.date(1900, 1, 1), reading.context.today
+    for hit in reading.hits:
+        titled = title_of(text, hit)
+        if not titled:
+            continue
+        title, country, former = titled
+        if former:
+            continue
+        intervals = office_intervals(hit, title, country)
+        if not intervals:
+            continue
+        # The union of the terms; as a window, from the first start to the last end.
+        low = max(low, min(s for s, _ in intervals))
+        high = min(high, max(e for _, e in intervals))
+    return low, high
+
+
+def office_holders(
+    reading: Reading, spans: Iterable[tuple[int, int]], date: DateClaim
+) -> list[str]:
+    """People named only by office ("the Russian President"), resolved against who held the
+    office over the whole of the event's date interval."""
+    first, last = date.interval()
+    if first is None:
+        return []
+    text, registry = reading.text, reading.context.registry
+    names = []
+    for s, e in spans:
+        for title, country, _, _ in standalone_titles(text, s, e):
+            person = holder(registry.people(), title, country, first=first, last=last)
+            if person is not None:
+                names.append(person.name)
+    return list(dict.fromkeys(names))

@@ -1,0 +1,45 @@
+"""Extraction's event kinds are the timeline's: an event extraction finds can always be stored."""
+
+import json
+
+import pytest
+from django.db import IntegrityError, transaction
+
+import articles.extraction.kinds
+import timeline.models
+from articles.extraction import extract
+from articles.extraction.kinds import EventKind
+
+
+def test_extraction_kinds_are_the_model_kinds():
+    assert {k.value for k in articles.extraction.kinds.EventKind} == set(
+        timeline.models.EventKind.values
+    )
+
+
+def test_the_model_keeps_its_labels():
+    assert dict(timeline.models.EventKind.choices) == {
+        "visit": "visit",
+        "meeting": "talks or meeting",
+        "call": "phone call",
+        "agreement": "agreement or signing",
+        "statement": "statement",
+        "incident": "incident",
+        "economic": "economic",
+        "other": "other",
+    }
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_an_unknown_kind():
+    timeline.models.Event.objects.create(summary="A visit", kind=EventKind.VISIT)
+    with pytest.raises(IntegrityError, match="event_kind_known"), transaction.atomic():
+        timeline.models.Event.objects.create(summary="A parade", kind="parade")
+
+
+def test_extracted_kinds_are_enum_members_that_print_as_their_value():
+    text = "Putin and Aliyev meet\n\nBaku, 12 May 2022. Putin met Aliyev in Baku on Thursday."
+    main = next(e for e in extract(text).events if e.main)
+    assert isinstance(main.kind, EventKind)
+    assert main.kind == "meeting"
+    assert json.dumps(extract(text).to_json("a.txt")["events"][0]["kind"]) == '"meeting"'
