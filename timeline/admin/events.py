@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 from timeline import corrections, services
+from timeline.admin.accuracy import AccuracyViewMixin
 from timeline.admin.articles import report_articles
 from timeline.admin.changelists import EventChangeList
 from timeline.admin.evidence import render_evidence
@@ -87,7 +88,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MergeActionMixin, EditorHistoryAdmin):
+class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
     form = EventAdminForm
     list_display = (
         "summary_short",
