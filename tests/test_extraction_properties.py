@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import extract
+from articles.extraction.layout import analyse
 
 PIECES = st.sampled_from(
     [
@@ -32,7 +33,7 @@ def check(text: str) -> None:
     result = extract(text)
     n = len(text)
     assert 0 <= result.body_start <= result.body_end <= n
-    for start, end in result.boilerplate:
+    for start, end in analyse(text).boilerplate:
         assert 0 <= start <= end <= n
     assert sum(e.main for e in result.events) <= 1
     for event in result.events:

@@ -38,6 +38,5 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
         body_end=layout.body_end,
         published=published,
         events=events,
-        boilerplate=layout.boilerplate,
         new_actors=new_actors(reading),
     )

@@ -106,7 +106,6 @@ class ExtractedArticle:
     body_end: int
     published: DateClaim
     events: list[ExtractedEvent] = field(default_factory=list)
-    boilerplate: list[tuple[int, int]] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
 
     def to_json(self, file: str) -> dict:
