@@ -196,7 +196,8 @@ def _own_date(reading: Reading, span: tuple[int, int]) -> tuple[Mention, bool, s
             best,
         )
     note = ""
-    if future:
+    if future or (best.offset > 0 and best.kind != MentionKind.RELATIVE_YEAR):
+        # "will meet on Friday", "meet next Tuesday": the announced (planned) event.
         note = "; the report announces it as planned"
     elif (
         best.kind == MentionKind.DAY_MONTH

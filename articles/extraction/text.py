@@ -89,5 +89,5 @@ RELATIVE_CLAUSE_BEFORE = re.compile(
     r"|\b(?!(?:was|were|is|are|be|been|being|has|have|had|they|he|she|we|it|you|i|who|which"
     r"|that|and|also|then|first)\b)[a-z]+(?<!ly)\s+(?:first\s+)?(?:established|founded|set\s+up"
     r"|formed|created|signed|concluded|adopted|launched|built|opened|agreed|reached|started"
-    r"|begun|held)\s+(?:back\s+)?(?:in|on|during)\s*)$"
+    r"|begun|held)\s+(?:(?:back\s+)?(?:in|on|during)\s*)?)$"
 )
