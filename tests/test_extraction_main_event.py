@@ -197,6 +197,14 @@ def test_a_retrospective_keeps_its_old_date():
     assert main.date.iso() == "1994-05-12"
 
 
+def test_today_in_a_sentence_that_reports_nothing_does_not_move_the_event():
+    main = main_of(
+        "Ceasefire anniversary\n\n13 May 2007\n\nOn May 12, 1994 a ceasefire came into force "
+        "in the conflict zone. Today the line of contact is calm.\n"
+    )
+    assert main.date.iso() == "1994-05-12"
+
+
 @pytest.mark.parametrize(
     "text, iso",
     [
@@ -308,6 +316,13 @@ def test_recently_then_a_month_of_the_articles_year():
         "a transit deal. In May, the government cancelled the contract for the pipeline.\n"
     )
     assert (iso, precision, review) == ("2013-05", "month", True)
+
+
+def test_recently_is_not_narrowed_to_a_date_months_before():
+    assert dated(
+        "Talks\n\n12 March 2021\n\nThe ministers met recently in Moscow. On 1 January the "
+        "treaty entered into force.\n"
+    ) == ("2021", "year", True)
 
 
 # -- Leads that give no date -------------------------------------------------------------

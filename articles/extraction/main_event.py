@@ -31,6 +31,7 @@ from articles.extraction.text import (
     PAST_EVENT,
     PRESENT_PERFECT,
     RELATIVE_CLAUSE_BEFORE,
+    REPORTED_EVENT,
     UNDISCLOSED_TIME,
     one_line,
 )
@@ -246,7 +247,7 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
     if vague is not None and ref.known:
         # "Ten days ago", "last week": not the article's own day, and no day of its own.
         claim = _year_of_ref(ref, vague, f"the report dates the event only as '{vague.group(0)}'")
-        return _finer_in_next(reading, main_span, claim, future=False)
+        return _finer_in_next(reading, main_span, claim, future=False, recent=True)
     perfect = next((m for s, e in lead for m in [PRESENT_PERFECT.search(text, s, e)] if m), None)
     if perfect is not None and ref.known and ref.precision == DAY and ref.day > 1:
         # "The festival has opened": that evening's event is often reported the next day.
@@ -299,15 +300,24 @@ _CALENDAR_KINDS = (
 
 
 def _finer_in_next(
-    reading: Reading, span: tuple[int, int], claim: DateClaim, *, future: bool
+    reading: Reading,
+    span: tuple[int, int],
+    claim: DateClaim,
+    *,
+    future: bool,
+    recent: bool = False,
 ) -> DateClaim:
     """ "In March, ..." then "On 5 March, ...": a lead dated to a month or a year, narrowed by
     a date within it that one of the next two sentences gives (flagged: it may be another
-    event of that month)."""
+    event of that month). After "recently" or "last week" only a date of the two months
+    before the article's own date narrows it."""
     if claim.precision not in (YEAR, MONTH) or not claim.known:
         return claim
     text, sents, ref = reading.text, reading.sentences, reading.published
     anchor = ref if ref.specificity >= claim.specificity else claim
+    if recent and ref.precision != DAY:
+        return claim
+    window = (ref.interval()[0] - dt.timedelta(days=62), ref.interval()[0]) if recent else None
     after = [s for s in sents if s[0] >= span[1]][:2]
     for s, e in after:
         if bool(FUTURE.search(text, s, e)) != future:
@@ -327,6 +337,9 @@ def _finer_in_next(
         for m in found:
             finer = resolve(m, anchor, future=future)
             if finer is None or not finer.known or not finer.iso().startswith(claim.iso()):
+                continue
+            first, last = finer.interval()
+            if window and (last < window[0] or first > window[1]):
                 continue
             how = f" ({finer.derivation})" if anchor is ref else ""
             return replace(
@@ -364,7 +377,12 @@ def _sentence_with_own_day(
         if span == main_span:
             continue
         picked = _own_date(reading, span)
-        if picked and picked[0].kind in (MentionKind.RELATIVE_DAY, MentionKind.WEEKDAY):
+        if (
+            picked
+            and picked[0].kind in (MentionKind.RELATIVE_DAY, MentionKind.WEEKDAY)
+            # "Today the border is quiet" is no report of an event.
+            and REPORTED_EVENT.search(reading.text, span[0], span[1])
+        ):
             return span
     return None
 

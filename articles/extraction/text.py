@@ -91,3 +91,14 @@ RELATIVE_CLAUSE_BEFORE = re.compile(
     r"|formed|created|signed|concluded|adopted|launched|built|opened|agreed|reached|started"
     r"|begun|held)\s+(?:(?:back\s+)?(?:in|on|during)\s*)?)$"
 )
+# A sentence that reports something happening (or said) rather than a state of things: a
+# meeting word, a past-tense event word, or someone quoted, in any of the languages.
+REPORTED_EVENT = re.compile(
+    MAIN_WORDS.pattern
+    + "|"
+    + PAST_EVENT.pattern
+    + r"|\b(?:quoted|said|told|stated|reported|announced|declared|bildirib|deyib|açılıb"
+    r"|başlayıb|сообщил\w*|заявил\w*|рассказал\w*|отметил\w*|состоял\w*|состоится"
+    r"|пройд[её]т|прош[её]л|прошл[аои]|открыл\w*|начал\w*)\b",
+    re.I,
+)
