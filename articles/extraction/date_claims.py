@@ -188,5 +188,7 @@ def _ref_words(ref: DateClaim) -> str:
     """The article's date as a derivation names it: "the article's date (26 November 2021)"."""
     label = ref.value.label
     if ref.needs_review and ref.derivation:
-        return f"the article's date ({label}, itself inferred: {ref.derivation})"
+        how = ref.derivation
+        how = f"read from the {how}" if how.startswith("dateline") else how
+        return f"the article's date ({label}, itself uncertain: {how})"
     return f"the article's date ({label})"
