@@ -223,6 +223,12 @@ def test_today_in_a_sentence_that_reports_nothing_does_not_move_the_event():
             "Bu gün Bakıda konsert keçiriləcək.\n",
             "2021-03-12",
         ),
+        # 12 March 2021 is a Friday.
+        (
+            "Встреча\n\n12 марта 2021\n\nВо вторник министры провели переговоры в Москве. "
+            "Они обсудили торговлю.\n",
+            "2021-03-09",
+        ),
     ],
 )
 def test_russian_and_azerbaijani_relative_days(text, iso):

@@ -93,6 +93,8 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
 # "today", "yesterday", and their Russian and Azerbaijani words: days from the article's date.
 _RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
 _WEEKDAY = r"(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
+# Russian weekdays as a date is said ("в пятницу", "во вторник"), Monday first.
+_RU_WEEKDAYS = {name: i for i, name in enumerate(_CALENDAR["russian_weekdays_on"])}
 _ORD = r"(?:st|nd|rd|th)?"
 # "3-4 May", "May 3-4": a range of days; the mention names its first day.
 _TO_DAY = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})" + _ORD + ")?"
@@ -224,6 +226,7 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             rf"|(?<=[a-z] )(?<!\bevery )(?<!\beach )(?<!\bthe )(?<!\ba )(?P<w3>{_WEEKDAY})"
             r"(?=[.;]|\s+(?:with|in|at|to|and|after|before|for|that|when|as|amid|during|but"
             r"|while|on|of|near|outside|from)\b)"
+            rf"|\b[Вв]о?\s+(?P<w4>{'|'.join(_RU_WEEKDAYS)})\b"
         ),
     ),
     (
@@ -347,6 +350,8 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         word = " ".join(g["w"].lower().split())
         return Mention(MentionKind.RELATIVE_DAY, s, e, text, offset=_RELATIVE_DAYS[word])
     if kind == Shape.WEEKDAY:
+        if g.get("w4"):
+            return Mention(MentionKind.WEEKDAY, s, e, text, weekday=_RU_WEEKDAYS[g["w4"]])
         name = (g.get("w") or g.get("w2") or g.get("w3")).lower()
         prep = (g.get("prep") or "").lower()
         offset = {"last": -1, "next": 1}.get(prep, 0)
