@@ -27,39 +27,18 @@ from articles.extraction.people import participants
 from articles.extraction.places import place_of
 from articles.extraction.reading import Reading
 from articles.extraction.text import (
+    BACKGROUND_PREPOSITIONS,
     MAIN_WORDS,
     PAST_EVENT,
     PRESENT_PERFECT,
     RELATIVE_CLAUSE_BEFORE,
     REPORTED_EVENT,
     UNDISCLOSED_TIME,
+    VAGUE_TIME,
     one_line,
 )
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedEvent
 
-# Times a report may give an event that are not a date: the article's own day is not the
-# event's then.
-_VAGUE_TIME = re.compile(
-    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few)"
-    r"\s+(?:days?|weeks?|months?)\s+ago|last\s+(?:week|weekend)|earlier\s+this\s+"
-    r"(?:week|month)|(?:this|next)\s+week|recently|the\s+other\s+day|in\s+recent\s+"
-    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier))\b",
-    re.I,
-)
-_BACKGROUND_PREPOSITIONS = {
-    "since",
-    "by",
-    "until",
-    "till",
-    "before",
-    "after",
-    "to",
-    "through",
-    "of",
-    "and",
-    "between",
-    "from",
-}
 # Event kinds that happen in one place: where the report was filed is theirs.
 _IN_ONE_PLACE = (EventKind.MEETING, EventKind.VISIT, EventKind.AGREEMENT)
 
@@ -162,7 +141,7 @@ def _own_date(reading: Reading, span: tuple[int, int]) -> tuple[Mention, bool, s
         if span[0] <= m.start < span[1]
         # "Rome, May 3 (Agency) - X met Y on Sunday": the dateline is the report's date.
         and not (dateline is not None and m.start == dateline.start)
-        and m.preposition not in _BACKGROUND_PREPOSITIONS
+        and m.preposition not in BACKGROUND_PREPOSITIONS
         and not DEADLINE_BEFORE.search(text[max(0, m.start - 12) : m.start])
         and not (m.kind == MentionKind.RELATIVE_YEAR and "ago" in m.text.lower())
         # "... met and prepared for the anniversary next year": a later year in a
@@ -243,7 +222,7 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
         # "X made the appeal but did not say when": on or before the report, in its year.
         why = f"the report says it does not give the date ('{undisclosed.group(0)}')"
         return _year_of_ref(ref, undisclosed, why)
-    vague = next((m for s, e in lead for m in [_VAGUE_TIME.search(text, s, e)] if m), None)
+    vague = next((m for s, e in lead for m in [VAGUE_TIME.search(text, s, e)] if m), None)
     if vague is not None and ref.known:
         # "Ten days ago", "last week": not the article's own day, and no day of its own.
         claim = _year_of_ref(ref, vague, f"the report dates the event only as '{vague.group(0)}'")
@@ -329,7 +308,7 @@ def _finer_in_next(
                 if s <= m.start < e
                 and m.kind in _CALENDAR_KINDS
                 and SPECIFICITY[m.kind.precision] > claim.specificity
-                and m.preposition not in _BACKGROUND_PREPOSITIONS
+                and m.preposition not in BACKGROUND_PREPOSITIONS
                 and not DEADLINE_BEFORE.search(text[max(0, m.start - 12) : m.start])
             ),
             key=lambda m: (-SPECIFICITY[m.kind.precision], m.start),

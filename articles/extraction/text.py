@@ -102,3 +102,17 @@ REPORTED_EVENT = re.compile(
     r"|пройд[её]т|прош[её]л|прошл[аои]|открыл\w*|начал\w*)\b",
     re.I,
 )
+# Times a report may give an event that are not a date: the article's own day is not the
+# event's then.
+VAGUE_TIME = re.compile(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few)"
+    r"\s+(?:days?|weeks?|months?)\s+ago|last\s+(?:week|weekend)|earlier\s+this\s+"
+    r"(?:week|month)|(?:this|next)\s+week|recently|the\s+other\s+day|in\s+recent\s+"
+    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier))\b",
+    re.I,
+)
+# Words before a date that make it a background or a limit ("since 1991", "by 2025"), not
+# when the reported event happened.
+BACKGROUND_PREPOSITIONS = frozenset(
+    "since by until till before after to through of and between from".split()
+)
