@@ -114,5 +114,18 @@ VAGUE_TIME = re.compile(
 # Words before a date that make it a background or a limit ("since 1991", "by 2025"), not
 # when the reported event happened.
 BACKGROUND_PREPOSITIONS = frozenset(
-    "since by until till before after to through of and between from".split()
+    [
+        "since",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "to",
+        "through",
+        "of",
+        "and",
+        "between",
+        "from",
+    ]
 )
