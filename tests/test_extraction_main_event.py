@@ -70,6 +70,20 @@ def test_the_events_own_date_beats_the_publication_date(text, iso):
     assert main.date.precision == "day"
 
 
+def test_a_meeting_told_before_an_announced_one_keeps_its_own_day():
+    # 6 April 2022 is a Wednesday: "on Tuesday" comes first, and nothing announces it.
+    main = main_of(
+        "Talks\n\n6 April 2022\n\nThe two ministers met on Tuesday in Baku and will meet "
+        "again in Moscow on Friday.\n"
+    )
+    assert (main.date.evidence, main.date.iso()) == ("on Tuesday", "2022-04-05")
+    main = main_of(
+        "Talks\n\n6 April 2022\n\nOn Friday, the two ministers will meet in Moscow to "
+        "prepare the summit.\n"
+    )
+    assert main.date.iso() == "2022-04-08"
+
+
 def test_the_dateline_in_the_lead_is_the_date_when_the_lead_has_no_other():
     main = main_of(
         "Gas talks\n\nBAKU, 12 March 2021 (Agency) - The energy ministers of the two "

@@ -39,6 +39,12 @@ from articles.extraction.text import (
 )
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedEvent
 
+# A report's own verb right before a date: "said on Monday", "told reporters on Friday".
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|announced|told\s+(?:\w+\s+){0,3}?|reported|stated|confirmed|quoted"
+    r"|сообщил\w*|заявил\w*|объявил\w*)\s*$",
+    re.I,
+)
 # Event kinds that happen in one place: where the report was filed is theirs.
 _IN_ONE_PLACE = (EventKind.MEETING, EventKind.VISIT, EventKind.AGREEMENT)
 
@@ -155,14 +161,17 @@ def _own_date(reading: Reading, span: tuple[int, int]) -> tuple[Mention, bool, s
     ]
     if not found:
         return None
-    # Day-level expressions first, then month, then year; within a level, in an announcement
-    # the date after "will" ("said on Monday the ministers will meet on Friday"), else the
-    # first one.
+    # Day-level expressions first, then month, then year; within a level the first one, but
+    # in an announcement not the day it was announced ("said on Monday the ministers will
+    # meet on Friday").
     announced_from = span[0] + future_at.start() if future_at else span[1]
-    best = min(
-        found,
-        key=lambda m: (-SPECIFICITY[m.kind.precision], m.start < announced_from, m.start),
-    )
+
+    def announcing(m: Mention) -> bool:
+        return m.start < announced_from and bool(
+            _REPORTING_BEFORE.search(text, max(span[0], m.start - 40), m.start)
+        )
+
+    best = min(found, key=lambda m: (-SPECIFICITY[m.kind.precision], announcing(m), m.start))
     if best.kind in (MentionKind.RELATIVE_DAY, MentionKind.WEEKDAY):
         # "yesterday (14 March)", "on Friday, 14 March": the calendar date says the same day.
         best = next(
@@ -175,6 +184,8 @@ def _own_date(reading: Reading, span: tuple[int, int]) -> tuple[Mention, bool, s
             ),
             best,
         )
+    if future and best.start < announced_from and PAST_EVENT.search(text, span[0], announced_from):
+        future = False  # "met on Tuesday and will meet again on Friday": Tuesday is past
     note = ""
     if future or (best.offset > 0 and best.kind != MentionKind.RELATIVE_YEAR):
         # "will meet on Friday", "meet next Tuesday": the announced (planned) event.
