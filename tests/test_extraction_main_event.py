@@ -100,6 +100,8 @@ def test_the_dateline_in_the_lead_is_the_date_when_the_lead_has_no_other():
         "The Friday prayers were cancelled.",
         "Good Friday fell late that year.",
         "They meet on a Sunday in spring.",
+        "The exhibition is open to Friday.",
+        "It was quieter than Sunday.",
     ],
 )
 def test_a_weekday_that_is_no_date(text):
@@ -358,7 +360,14 @@ def test_has_happened_under_a_day_dateline_gives_the_month():
         "month",
         True,
     )
-    assert "or shortly before" in main.date.derivation
+    assert "or the day before" in main.date.derivation
+
+
+def test_has_happened_on_the_first_of_a_month_gives_only_the_year():
+    assert dated(
+        "Culture days\n\n1 July 2024\n\nThe Days of Culture have opened in Baku, the agency "
+        "reports. They last a week.\n"
+    ) == ("2024", "year", True)
 
 
 def test_has_happened_today_keeps_the_day():

@@ -223,7 +223,8 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
             rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)"
             # Wire style without "on": "met Sunday with", "said Friday." (not "every Friday")
-            rf"|(?<=[a-z] )(?<!\bevery )(?<!\beach )(?<!\bthe )(?<!\ba )(?P<w3>{_WEEKDAY})"
+            rf"|(?<=[a-z] )(?<!\bevery )(?<!\beach )(?<!\bthe )(?<!\ba )(?<!\bto )(?<!\band )"
+            rf"(?<!\bor )(?<!\bthrough )(?<!\bthan )(?<!\bof )(?P<w3>{_WEEKDAY})"
             r"(?=[.;]|\s+(?:with|in|at|to|and|after|before|for|that|when|as|amid|during|but"
             r"|while|on|of|near|outside|from)\b)"
             rf"|\b[Вв]о?\s+(?P<w4>{'|'.join(_RU_WEEKDAYS)})\b"

@@ -239,24 +239,29 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
         claim = _year_of_ref(ref, vague, f"the report dates the event only as '{vague.group(0)}'")
         return _finer_in_next(reading, main_span, claim, future=False, recent=True)
     perfect = next((m for s, e in lead for m in [PRESENT_PERFECT.search(text, s, e)] if m), None)
-    if perfect is not None and ref.known and ref.precision == DAY and ref.day > 1:
-        # "The festival has opened": that evening's event is often reported the next day.
+    if perfect is not None and ref.known and ref.precision == DAY and (ref.month, ref.day) > (1, 1):
+        # "The festival has opened": that evening's event is often reported the next day, so
+        # only the month (on the 1st, only the year) holds both days.
+        month = ref.month if ref.day > 1 else None
+        said = f"{MONTH_NAMES[ref.month - 1]} {ref.year}" if month else f"{ref.year}"
         return DateClaim(
-            MONTH,
+            MONTH if month else YEAR,
             ref.year,
-            ref.month,
+            month,
             evidence=perfect.group(0),
             evidence_start=perfect.start(),
             evidence_end=perfect.end(),
             derivation=f"the report says only that the event has happened "
-            f"('{perfect.group(0)}'): on the article's date ({ref.value.label}) or shortly "
-            f"before, so only its month, {MONTH_NAMES[ref.month - 1]} {ref.year}, is given",
+            f"('{perfect.group(0)}'): on the article's date ({ref.value.label}) or the day "
+            f"before, so only {said} is given",
             needs_review=True,
         )
     if ref.known:
         return replace(
             ref,
             derivation=f"the report gives the event no date of its own: it is {_article_date(ref)}",
+            # "has arrived" on 1 January: the day before is in another year.
+            needs_review=ref.needs_review or perfect is not None,
         )
     return replace(ref)
 
