@@ -94,6 +94,10 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
 _RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
 _WEEKDAY = r"(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
 # Russian weekdays as a date is said ("в пятницу", "во вторник"), Monday first.
+# The word a bare weekday follows ("met Sunday with"): a lowercase one, not "every", "the", "to".
+_BARE_WEEKDAY_AFTER = re.compile(
+    r"(?<![\w-])(?!(?:every|each|the|a|to|and|or|through|than|of)\s)[a-z]+ $"
+)
 _RU_WEEKDAYS = {name: i for i, name in enumerate(_CALENDAR["russian_weekdays_on"])}
 _ORD = r"(?:st|nd|rd|th)?"
 # "3-4 May", "May 3-4": a range of days; the mention names its first day.
@@ -223,8 +227,7 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
             rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)"
             # Wire style without "on": "met Sunday with", "said Friday." (not "every Friday")
-            rf"|(?<=[a-z] )(?<!\bevery )(?<!\beach )(?<!\bthe )(?<!\ba )(?<!\bto )(?<!\band )"
-            rf"(?<!\bor )(?<!\bthrough )(?<!\bthan )(?<!\bof )(?P<w3>{_WEEKDAY})"
+            rf"|\b(?P<w3>{_WEEKDAY})"
             r"(?=[.;]|\s+(?:with|in|at|to|and|after|before|for|that|when|as|amid|during|but"
             r"|while|on|of|near|outside|from)\b)"
             rf"|\b[Вв]о?\s+(?P<w4>{'|'.join(_RU_WEEKDAYS)})\b"
@@ -353,6 +356,10 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
     if kind == Shape.WEEKDAY:
         if g.get("w4"):
             return Mention(MentionKind.WEEKDAY, s, e, text, weekday=_RU_WEEKDAYS[g["w4"]])
+        if g.get("w3") and not _BARE_WEEKDAY_AFTER.search(
+            m.string, max(0, m.start() - 12), m.start()
+        ):
+            return None
         name = (g.get("w") or g.get("w2") or g.get("w3")).lower()
         prep = (g.get("prep") or "").lower()
         offset = {"last": -1, "next": 1}.get(prep, 0)
