@@ -50,6 +50,11 @@ def may_need_second_pass(result: ExtractedArticle, text: str) -> bool:
     )
 
 
+# Where a date another article of the same import gives comes from, as a derivation says it
+# (a reader needs no file name to follow it).
+_SIBLING = "another article imported with this one"
+
+
 def second_pass_plan(
     items: Sequence[tuple[str, str]],
     first: list[ExtractedArticle],
@@ -59,7 +64,7 @@ def second_pass_plan(
     Only articles whose main date is not stated and that name a document are redone.
     """
     batch_known: list[tuple[int, KnownEvent]] = []
-    for index, (result, (name, _)) in enumerate(zip(first, items, strict=True)):
+    for index, result in enumerate(first):
         for event in result.events:
             if (
                 event.label
@@ -67,7 +72,7 @@ def second_pass_plan(
                 and event.date.precision in (DAY, MONTH)
                 and not event.date.needs_review
             ):
-                batch_known.append((index, KnownEvent(event.label, event.date, source=name)))
+                batch_known.append((index, KnownEvent(event.label, event.date, source=_SIBLING)))
     if not batch_known:
         return []
     # One date per document name; a name the batch dates differently is left out.

@@ -18,7 +18,8 @@ from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 # A sentence that announces rather than reports: its relative dates count forward.
 FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned"
-    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold)\b",
+    r"|(?:is|are)\s+expected|scheduled|upcoming|would\s+(?:be\s+)?hold"
+    r"|(?:is|are)\s+(?:due|set)\s+to|takes?\s+place|(?:is|are)\s+(?:being\s+)?held)\b",
     re.I,
 )
 # Kinds with a year of their own: a numeric date read two ways still fixes its year.
@@ -58,7 +59,7 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
     """
     base = {"evidence": mention.text, "evidence_start": mention.start, "evidence_end": mention.end}
     if mention.kind in EXPLICIT:
-        return claim_from_mention(mention, derivation="explicit date in text")
+        return claim_from_mention(mention, derivation="explicit date in text" + _range(mention))
     if mention.kind == MentionKind.NUMERIC_AMBIGUOUS:
         return claim_from_mention(
             mention,
@@ -81,16 +82,21 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
                 year += 1
         if not valid_date(year, mention.month, mention.day):
             return None
-        source = (
-            ref.derivation if ref.precision == YEAR and ref.derivation else f"year from {ref_words}"
-        )
+        source = f"year from {ref_words}"
+        if year != ref.year:
+            day_words = f"{mention.day} {MONTH_NAMES[mention.month - 1]}"
+            source = (
+                f"the next {day_words} after {ref_words}"
+                if future
+                else f"the last {day_words} before {ref_words}"
+            )
         return DateClaim(
             DAY,
             year,
             mention.month,
             mention.day,
             **base,
-            derivation=f"day and month in text; {source}",
+            derivation=f"day and month in text{_range(mention)}; {source}",
             needs_review=ref_review or ref.precision == YEAR,
         )
     if mention.kind == MentionKind.MONTH:
@@ -171,9 +177,18 @@ def resolve(mention: Mention, ref: DateClaim, *, future: bool = False) -> DateCl
     return None
 
 
+def _range(mention: Mention) -> str:
+    """ " (the first of the days '3-4 May')" for a range of days, else nothing."""
+    if mention.last_day is None:
+        return ""
+    return f" (the first of the days '{mention.text.strip(' .,')}')"
+
+
 def _ref_words(ref: DateClaim) -> str:
     """The article's date as a derivation names it: "the article's date (26 November 2021)"."""
     label = ref.value.label
     if ref.needs_review and ref.derivation:
-        return f"the article's date ({label}, itself inferred: {ref.derivation})"
+        how = ref.derivation
+        how = f"read from the {how}" if how.startswith("dateline") else how
+        return f"the article's date ({label}, itself uncertain: {how})"
     return f"the article's date ({label})"

@@ -90,8 +90,18 @@ _MON = (
     r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
 )
 WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
+# "today", "yesterday", and their Russian and Azerbaijani words: days from the article's date.
+_RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
 _WEEKDAY = r"(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
+# Russian weekdays as a date is said ("в пятницу", "во вторник"), Monday first.
+# The word a bare weekday follows ("met Sunday with"): a lowercase one, not "every", "the", "to".
+_BARE_WEEKDAY_AFTER = re.compile(
+    r"(?<![\w-])(?!(?:every|each|the|a|to|and|or|through|than|of)\s)[a-z]+ $"
+)
+_RU_WEEKDAYS = {name: i for i, name in enumerate(_CALENDAR["russian_weekdays_on"])}
 _ORD = r"(?:st|nd|rd|th)?"
+# "3-4 May", "May 3-4": a range of days; the mention names its first day.
+_TO_DAY = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})" + _ORD + ")?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (
     r"(?:in|on|since|from|until|till|by|before|after|during|of|to|through|between|and"
@@ -131,6 +141,7 @@ class Mention:
     offset: int = 0  # for relative kinds: days, years or months from the reference
     weekday: int | None = None
     preposition: str = ""
+    last_day: int | None = None  # "3-4 May": the range's last day (``day`` is its first)
 
 
 def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
@@ -161,26 +172,30 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     (
         Shape.D_MON_Y,
         re.compile(
-            rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
             rf",?\s+(?P<y>{_YEAR4})\b",
             re.I,
         ),
     ),
     (
         Shape.MON_D_Y,
-        re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR4})\b", re.I),
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY},?\s+(?P<y>{_YEAR4})\b", re.I
+        ),
     ),
     (
         Shape.D_MON,
         re.compile(
-            rf"(?<![\d:.,])\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?<![\d:.,])\b(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
             r"(?![\w])",
             re.I,
         ),
     ),
     (
         Shape.MON_D,
-        re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d%:,.]\d|\d|\s*%)", re.I),
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}(?![\d%:,.]\d|\d|\s*%)", re.I
+        ),
     ),
     (Shape.MON_Y, re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR4})\b", re.I)),
     (
@@ -200,8 +215,9 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     (
         Shape.RELATIVE_DAY,
         re.compile(
-            r"\b(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
-            r"|the\s+day\s+after\s+tomorrow)\b",
+            r"(?<!\w)(?P<w>"
+            + "|".join(w.replace(" ", r"\s+") for w in sorted(_RELATIVE_DAYS, key=len)[::-1])
+            + r")(?!\w)",
             re.I,
         ),
     ),
@@ -210,6 +226,11 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
         re.compile(
             rf"\b(?P<prep>on|last|next|this|since|until|by|from|till|early|late)\s+(?P<w>{_WEEKDAY})\b"
             rf"|\b(?P<w2>{_WEEKDAY})(?=\s+(?:morning|afternoon|evening|night)\b|,\s)"
+            # Wire style without "on": "met Sunday with", "said Friday." (not "every Friday")
+            rf"|\b(?P<w3>{_WEEKDAY})"
+            r"(?=[.;]|\s+(?:with|in|at|to|and|after|before|for|that|when|as|amid|during|but"
+            r"|while|on|of|near|outside|from)\b)"
+            rf"|\b[Вв]о?\s+(?P<w4>{'|'.join(_RU_WEEKDAYS)})\b"
         ),
     ),
     (
@@ -306,7 +327,11 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
             return None
         if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind == Shape.MON_D:
             return None  # "may 5" in lower case is usually the verb before a number
-        return Mention(MentionKind.FULL if y else MentionKind.DAY_MONTH, s, e, text, y, mon, d)
+        last = int(g["d2"]) if g.get("d2") else None
+        if last is not None and not (d < last and valid_date(y or 2000, mon, last)):
+            return None  # "5-3 May" is no range of days
+        kind_ = MentionKind.FULL if y else MentionKind.DAY_MONTH
+        return Mention(kind_, s, e, text, y, mon, d, last_day=last)
     if kind == Shape.MON_Y:
         mon = month_number(g["mon"])
         if mon is None or (g["mon"].lower() == "may" and g["mon"][0] == "m"):
@@ -327,17 +352,15 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         return Mention(MentionKind.MONTH, s, e, text, month=mon, offset=offset, preposition=prep)
     if kind == Shape.RELATIVE_DAY:
         word = " ".join(g["w"].lower().split())
-        offset = {
-            "today": 0,
-            "tonight": 0,
-            "yesterday": -1,
-            "tomorrow": 1,
-            "the day before yesterday": -2,
-            "the day after tomorrow": 2,
-        }[word]
-        return Mention(MentionKind.RELATIVE_DAY, s, e, text, offset=offset)
+        return Mention(MentionKind.RELATIVE_DAY, s, e, text, offset=_RELATIVE_DAYS[word])
     if kind == Shape.WEEKDAY:
-        name = (g.get("w") or g.get("w2")).lower()
+        if g.get("w4"):
+            return Mention(MentionKind.WEEKDAY, s, e, text, weekday=_RU_WEEKDAYS[g["w4"]])
+        if g.get("w3") and not _BARE_WEEKDAY_AFTER.search(
+            m.string, max(0, m.start() - 12), m.start()
+        ):
+            return None
+        name = (g.get("w") or g.get("w2") or g.get("w3")).lower()
         prep = (g.get("prep") or "").lower()
         offset = {"last": -1, "next": 1}.get(prep, 0)
         return Mention(

@@ -54,3 +54,78 @@ EVENT_VERBS = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["event_words"]) + r")\b
 # Past-tense reports of something happening: what a relative date ("in October",
 # "last year", "on Friday") must be attached to before it becomes an event of its own.
 PAST_EVENT = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["past_event_words"]) + r")\b", re.I)
+# Words by which a lead sentence reports the article's own event, in each language.
+MAIN_WORDS = re.compile(
+    r"\b(?:" + "|".join(w for words in _KIND_WORDS["main_words"].values() for w in words) + r")\b",
+    re.I,
+)
+# A report that something has just happened, told without a date ("The festival has opened",
+# "Russia and Azerbaijan have signed"): the day may be the article's or the one before.
+PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:just|already|now|officially|formally|finally|also|jointly)\s+)?"
+    r"(?:been\s+)?(?:kicked\s+off|set\s+off|set\s+up|begun|met|held|won|made|taken|given|sent"
+    r"|left|come|gone|become|shown|told|said|spoken|brought|built|done|seen|found|struck|shut"
+    r"|paid|sold|led|lost|chosen|written|broken|drawn|run|[a-z]{2,}ed)\b"
+)
+# The report says the text does not date the event: "did not say when", "at an undisclosed
+# date", "не уточняется, когда". (Wire copy once spelled "n-o-t" so that no line noise could
+# drop the negation.)
+UNDISCLOSED_TIME = re.compile(
+    r"\b(?:(?:do|does|did)\s*n(?:-?o-?)?t|(?:has|have|had)\s+not|without)\s+(?:say(?:ing)?"
+    r"|specify(?:ing)?|disclos(?:e|ing)|reveal(?:ing)?|indicat(?:e|ing)|giv(?:e|ing))\s+when\b"
+    r"|\b(?:at|on|for)\s+an?\s+(?:undisclosed|unspecified|unannounced|unknown)\s+(?:date|time|day)"
+    r"|\b(?:the\s+)?(?:date|time)\s+(?:of\s+[\w\s]{1,40}?)?(?:was|were|has|have|is|had)\s+not\s+"
+    r"(?:been\s+)?(?:disclosed|announced|specified|given|revealed|made\s+public)"
+    r"|\bне\s+(?:уточня\w+|сообща\w+|указыва\w+|называ\w+),?\s+когда"
+    r"|\bдата\s+(?:\w+\s+)?не\s+(?:уточня\w+|сообща\w+|называ\w+|объявл\w+)"
+    r"|\btarix(?:i)?\s+(?:hələ\s+)?(?:açıqlanmayıb|bildirilməyib|dəqiqləşdirilməyib)",
+    re.I,
+)
+# Before a year or month in a clause that only describes someone or something named in the
+# sentence ("the two countries, which established relations in 1992, ..."; "relations
+# established in 1992"): that date is background, not the reported event's.
+RELATIVE_CLAUSE_BEFORE = re.compile(
+    r"(?:,\s*(?:which|who|whose|that|where)\b[^,;()]*"
+    r"|\b(?!(?:was|were|is|are|be|been|being|has|have|had|they|he|she|we|it|you|i|who|which"
+    r"|that|and|also|then|first)\b)[a-z]+(?<!ly)\s+(?:first\s+)?(?:established|founded|set\s+up"
+    r"|formed|created|signed|concluded|adopted|launched|built|opened|agreed|reached|started"
+    r"|begun|held)\s+(?:(?:back\s+)?(?:in|on|during)\s*)?)$"
+)
+# A sentence that reports something happening (or said) rather than a state of things: a
+# meeting word, a past-tense event word, or someone quoted, in any of the languages.
+REPORTED_EVENT = re.compile(
+    MAIN_WORDS.pattern
+    + "|"
+    + PAST_EVENT.pattern
+    + r"|\b(?:quoted|said|told|stated|reported|announced|declared|bildirib|deyib|açılıb"
+    r"|başlayıb|сообщил\w*|заявил\w*|рассказал\w*|отметил\w*|состоял\w*|состоится"
+    r"|пройд[её]т|прош[её]л|прошл[аои]|открыл\w*|начал\w*)\b",
+    re.I,
+)
+# Times a report may give an event that are not a date: the article's own day is not the
+# event's then.
+VAGUE_TIME = re.compile(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few)"
+    r"\s+(?:days?|weeks?|months?)\s+ago|last\s+(?:week|weekend)|earlier\s+this\s+"
+    r"(?:week|month)|(?:this|next)\s+week|recently|the\s+other\s+day|in\s+recent\s+"
+    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier))\b",
+    re.I,
+)
+# Words before a date that make it a background or a limit ("since 1991", "by 2025"), not
+# when the reported event happened.
+BACKGROUND_PREPOSITIONS = frozenset(
+    [
+        "since",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "to",
+        "through",
+        "of",
+        "and",
+        "between",
+        "from",
+    ]
+)
