@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from articles.extraction import dates as d
 from articles.extraction.date_claims import claim_from_mention
-from articles.extraction.dateline import find_dateline
+from articles.extraction.dateline import crawler_date, find_dateline, is_update
 from articles.extraction.dates import MentionKind
 from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.offices import office_window
@@ -33,6 +33,17 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
         MentionKind.NUMERIC_AMBIGUOUS,
     ):
         claim = claim_from_mention(dateline, derivation="dateline")
+        if is_update(text, dateline) and claim.known:
+            # Only an update stamp: published on or before it, most likely the same year.
+            claim = replace(
+                claim,
+                precision=YEAR,
+                month=None,
+                day=None,
+                needs_review=True,
+                derivation=f"only an update stamp ('{dateline.text}'): the article was "
+                "published on or before it",
+            )
         if claim.known and claim.interval()[0] <= today:
             against = [c for c in clues if c.year != claim.year]
             if against:  # two clues disagree: keep the dateline, but say so and ask for review
@@ -52,6 +63,9 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
             "evidence_start": dateline.start,
             "evidence_end": dateline.end,
         }
+        crawled = _crawler_year(reading, dateline)
+        if crawled is not None:
+            return replace(crawled, **base), dateline
         if len(years) == 1:
             clue = clues[0]
             year = clue.year
@@ -103,6 +117,29 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     return DateClaim(
         UNKNOWN, derivation="no dateline and nothing in the text fixes the year", needs_review=True
     ), None
+
+
+def _crawler_year(reading: Reading, dateline: d.Mention) -> DateClaim | None:
+    """A day and month with no year, and a crawler's date line a few days from it: its year."""
+    crawled = crawler_date(reading.text, reading.context.today)
+    if crawled is None:
+        return None
+    stamp = dt.date(crawled.year, crawled.month, crawled.day)
+    for year in (stamp.year, stamp.year - 1, stamp.year + 1):
+        if not d.valid_date(year, dateline.month, dateline.day):
+            continue
+        date = dt.date(year, dateline.month, dateline.day)
+        if abs((date - stamp).days) <= 7:
+            return DateClaim(
+                DAY,
+                year,
+                dateline.month,
+                dateline.day,
+                derivation=f"dateline day and month; year {year} from the crawler's date "
+                f"line ({stamp.isoformat()})",
+                needs_review=date != stamp,
+            )
+    return None
 
 
 def _weekday_year(
