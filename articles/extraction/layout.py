@@ -151,6 +151,29 @@ def _clean_title(line: str) -> str:
 # A line the lead may not continue after a date line: it would be one sentence wrapped.
 _RUNS_ON = re.compile(r"(?:[,;:]|\b(?:on|of|in|since|by|from|until|till|to|and|dated))\s*$", re.I)
 _STARTS_SENTENCE = re.compile(r"""["'“‘«(]?[A-ZА-ЯЁ0-9]""")
+_TIME_LINE = re.compile(r"[|\s]*\d{1,2}:\d\d(?::\d\d)?[|\s]*")
+
+
+def _title_lines(blocks: list[Block], latin_article: bool) -> list[Block]:
+    return [
+        line
+        for block in blocks
+        for line in block.lines()
+        if not (is_ui_line(line.text, latin_article) or looks_like_dateline(line.text))
+        and len(_WORD.findall(line.text)) >= 2
+    ]
+
+
+def _article_start(text: str) -> int:
+    """Where the article starts: after a crawler's " date YYYY-MM-DD" line at the top, and
+    after the site name or counter the crawler printed on that line."""
+    start = crawler_line_end(text)
+    if start:
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if len(_WORD.findall(text[start:line_end])) <= 3:
+            start = line_end
+    return start
 
 
 def _split_date_line(text: str, block: Block) -> list[Block] | None:
@@ -165,7 +188,9 @@ def _split_date_line(text: str, block: Block) -> list[Block] | None:
             continue
         if k + 1 < len(lines) and not _STARTS_SENTENCE.match(lines[k + 1].text):
             continue
-        head = Block(block.start, line.end, text[block.start : line.end])
+        while k + 1 < len(lines) and _TIME_LINE.fullmatch(lines[k + 1].text):
+            k += 1  # "13:28" under the date belongs with it
+        head = Block(block.start, lines[k].end, text[block.start : lines[k].end])
         if k + 1 == len(lines):
             return [head]
         rest = lines[k + 1]
@@ -175,8 +200,8 @@ def _split_date_line(text: str, block: Block) -> list[Block] | None:
 
 def analyse(text: str) -> Layout:
     """Find title, body span and boilerplate of a raw article text."""
-    # A crawler's " date YYYY-MM-DD" at the top is never part of the article.
-    all_blocks = blocks(text, crawler_line_end(text))
+    original = blocks(text, _article_start(text))
+    all_blocks = list(original)
     latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
     if not all_blocks:
         return Layout("", 0, 0, 0, 0)
@@ -192,18 +217,12 @@ def analyse(text: str) -> Layout:
             first_prose = i
             break
     if first_prose is None:
-        first_prose = 0
+        all_blocks, first_prose = original, 0
     header = all_blocks[:first_prose]
 
     # Title: the first header line that is neither interface nor a dateline; the last one when
     # a list of other stories ("Latest news") was scraped above the article.
-    candidates = [
-        line
-        for block in header or all_blocks[:1]
-        for line in block.lines()
-        if not (is_ui_line(line.text, latin_article) or looks_like_dateline(line.text))
-        and len(_WORD.findall(line.text)) >= 2
-    ]
+    candidates = _title_lines(header, latin_article) or _title_lines(original[:1], latin_article)
     sidebar_above = any(
         _END_MARKERS.match(line.text.strip()) for block in header for line in block.lines()
     )
