@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from articles.extraction import dates as d
 from articles.extraction.date_claims import claim_from_mention
-from articles.extraction.dateline import crawler_date, find_dateline, is_update
+from articles.extraction.dateline import closes_a_title, crawler_date, find_dateline, is_update
 from articles.extraction.dates import MentionKind
 from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.offices import office_window
@@ -52,6 +52,14 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
                     needs_review=True,
                     derivation="dateline; but "
                     + "; ".join(f"{c.reason} points to {c.year}" for c in against),
+                )
+            later = _later_year(reading, dateline)
+            if later and not claim.needs_review:
+                # "Khojaly, February 26, 1992" may title a memorial written decades later.
+                claim = replace(
+                    claim,
+                    needs_review=True,
+                    derivation=f"date closing the title; but the text reports '{later.text}'",
                 )
             return claim, dateline
     low, high = office_window(reading)
@@ -117,6 +125,15 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     return DateClaim(
         UNKNOWN, derivation="no dateline and nothing in the text fixes the year", needs_review=True
     ), None
+
+
+def _later_year(reading: Reading, dateline: d.Mention) -> d.Mention | None:
+    """For a date that closes a title (not a date line): a year the body states after it."""
+    if not closes_a_title(reading.text, dateline):
+        return None
+    return next(
+        (m for m in reading.mentions if m.kind in d.EXPLICIT and m.year > dateline.year), None
+    )
 
 
 def _crawler_year(reading: Reading, dateline: d.Mention) -> DateClaim | None:

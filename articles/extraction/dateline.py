@@ -212,6 +212,16 @@ def _closing_date(text: str, start: int, end: int, found: list[Mention]) -> Ment
     return None
 
 
+def closes_a_title(text: str, mention: Mention) -> bool:
+    """Whether a header date ends a title or a long line rather than standing as a date line."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if "\n" in mention.text or not _AFTER_CLOSING.fullmatch(text, mention.end, line_end):
+        return False
+    return not looks_like_dateline(text[line_start:line_end])
+
+
 def looks_like_dateline(line: str) -> bool:
     """Whether a header line is a date line ("4 March 2012 | 10:15"), not a title."""
     return _date_line_mention(line, 0, len(line), header_mentions(line, 0, len(line))) is not None
