@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from articles.extraction import dates as d
@@ -60,6 +61,8 @@ _RANGE = re.compile(
     rf"(?:,?\s+(?P<y>{d.YEAR_PATTERN})\b)?(?![\w%])",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_DASH = re.compile(r"\d\s*[-–—]")
 # A line that is a date, not a title: at most this many other words beside the date.
 _DATE_LINE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -117,7 +120,9 @@ def lead_dateline(
 def header_mentions(text: str, start: int, end: int, today: dt.date | None = None) -> list[Mention]:
     """Date expressions of a header line: ranges by their first day, numeric dates settled by
     the weekday printed beside them."""
-    ranges = [r for m in _RANGE.finditer(text, start, end) if (r := _range_start(m))]
+    ranges = []
+    if _DASH.search(text, start, end):
+        ranges = [r for m in _RANGE.finditer(text, start, end) if (r := _range_start(m))]
     found = [
         _settle_by_weekday(text, m, start, end)
         for m in d.find_mentions(text, start, end, today=today)
@@ -222,8 +227,11 @@ def closes_a_title(text: str, mention: Mention) -> bool:
     return not looks_like_dateline(text[line_start:line_end])
 
 
+@lru_cache(maxsize=4096)
 def looks_like_dateline(line: str) -> bool:
     """Whether a header line is a date line ("4 March 2012 | 10:15"), not a title."""
+    if not _DIGIT.search(line) or len(line.split()) > 12:
+        return False
     return _date_line_mention(line, 0, len(line), header_mentions(line, 0, len(line))) is not None
 
 

@@ -162,7 +162,7 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
         re.compile(
             # Not inside a longer number, but after "City/" or a year glued before it
             # ("Archive 200911/07/2009"; _mention checks that year).
-            r"(?:(?<=(?<!\d)(?:19|20)\d\d)|(?<![\d.:])(?<!\d/))"
+            r"(?=\d)(?:(?<=(?<!\d)(?:19|20)\d\d)|(?<![\d.:])(?<!\d/))"
             r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
         ),
