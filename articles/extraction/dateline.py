@@ -62,7 +62,7 @@ _RANGE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-_DASH = re.compile(r"\d\s*[-–—]")
+_DASH = re.compile(r"[-–—]")
 # A line that is a date, not a title: at most this many other words beside the date.
 _DATE_LINE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]{2,}")
