@@ -274,3 +274,48 @@ def test_a_title_date_contradicted_by_a_later_year_needs_review():
     date = extract(text, today=TODAY).published
     assert (date.iso(), date.needs_review) == ("1992-02-26", True)
     assert "2010" in date.derivation
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        ("Bakı, 14 mart 2019-cu il, APA. ", "2019-03-14"),
+        ("МОСКВА, 14 марта 2019 г. /ТАСС/. ", "2019-03-14"),
+    ],
+)
+def test_a_year_word_after_the_dateline(lead, day):
+    text = f"Danışıqlar\n\n{lead}Nazirlər Bakıda danışıqlar aparıblar.\n"
+    assert published(text) == (day, "day", False)
+
+
+def test_next_year_named_by_its_number_completes_a_datelines_year():
+    text = (
+        "Talks\n\nMoscow, 20 December - Agency.\n\nThe ministers met in Moscow. They want to "
+        "sum up the outgoing year and plan their work for the beginning of 2019, the "
+        "ministry said.\n"
+    )
+    date = extract(text, today=TODAY).published
+    assert (date.iso(), date.needs_review) == ("2018-12-20", True)
+    assert "outgoing year" in date.derivation
+    russian = (
+        "Переговоры\n\nМосква, 20 декабря - Агентство.\n\nМинистры встретились в Москве. "
+        "Они хотят подвести итоги уходящего года и наметить планы на начало 2019 года.\n"
+    )
+    assert extract(russian, today=TODAY).published.iso() == "2018-12-20"
+
+
+def test_next_year_alone_never_dates_an_article():
+    text = (
+        "Tanks\n\nDeliveries of the tanks will be completed early next year. The last "
+        "batch will arrive in the beginning of 2015, the official said.\n"
+    )
+    assert extract(text, today=TODAY).published.iso() is None
+
+
+def test_a_past_start_of_a_year_far_from_next_year_is_no_clue():
+    text = (
+        "Talks\n\nMoscow, 20 December - Agency.\n\nThe ministers will meet again next year. "
+        "They discussed trade. Trade grew. Exports rose. Deliveries began in the beginning of "
+        "2015, the ministry said.\n"
+    )
+    assert extract(text, today=TODAY).published.iso() is None

@@ -26,7 +26,9 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     """The article's own date, and the dateline it was read from (None if it has none)."""
     text, today = reading.text, reading.context.today
     dateline = find_dateline(reading)
-    clues = year_clues(reading)
+    every_clue = year_clues(reading)
+    # A weak clue only completes a dateline's day and month, and only when no other clue does.
+    clues = [c for c in every_clue if not c.weak]
     if dateline is not None and dateline.kind in (
         MentionKind.FULL,
         MentionKind.MONTH_YEAR,
@@ -66,6 +68,9 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
     if dateline is not None and dateline.kind == MentionKind.DAY_MONTH:
+        if not clues:
+            clues = [c for c in every_clue if c.weak and low.year <= c.year <= high.year]
+            years = {c.year for c in clues}
         base = {
             "evidence": dateline.text,
             "evidence_start": dateline.start,

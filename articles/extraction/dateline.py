@@ -68,14 +68,16 @@ _DATE_LINE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A full date closing a long line or a title: "..., Minsk, May 6, 2012", "... - March 3, 2001".
 _BEFORE_CLOSING = re.compile(r"(?:[,(|]|\s[-–—|:])\s*$")
-_AFTER_CLOSING = re.compile(r"(?:\s*(?:г\.|года|-?c[iıuü]\s+il))?[\s).\]]*")
+# "2019 г.", "2019 года", "2019-cu il": words that may follow a year.
+_YEAR_WORD = r"(?:\s*(?:г\.|года|-?c[iıuü]\s+il))?"
+_AFTER_CLOSING = re.compile(rf"{_YEAR_WORD}[\s).\]]*")
 
 # "CITY, date (Agency) -" at the start of the lead, and where the report's own words begin.
-_CITY = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё' -]{1,40}"
+_CITY = r"[A-ZА-ЯЁƏİŞÇĞÖÜ](?:[^\W\d_]|['’ -]){1,40}"
 _DATELINE_CITY = re.compile(rf"\s*{_CITY}(?:,\s*{_CITY})?(?:,|/(?=\d)|\.(?=\s+\d))\s*")
-_AGENCY = r"[A-ZА-ЯЁ][\w.-]{1,20}"
+_AGENCY = r"[A-ZА-ЯЁƏİŞÇĞÖÜ][\w.-]{1,20}"
 _AFTER_CITY_DATE = re.compile(
-    r"\s*(?:[.,]\s*)?"
+    rf"{_YEAR_WORD}\s*(?:[.,]\s*)?"
     rf"(?:\([^)\n]{{1,40}}\)|/[^/\n]{{1,20}}/|/\s*{_AGENCY}|,\s*{_AGENCY}"
     rf"|[-–—]\s*{_AGENCY}(?=\s*[-–—.:/]))?"
     r"\s*[-–—.:/]+\s*"
