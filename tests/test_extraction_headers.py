@@ -319,3 +319,18 @@ def test_a_past_start_of_a_year_far_from_next_year_is_no_clue():
         "2015, the ministry said.\n"
     )
     assert extract(text, today=TODAY).published.iso() is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The ministers met in Baku on 5 May 2019.\nThey discussed trade and transit, the "
+        "ministry said.",
+        "TBILISI, Georgia, May 7, 2014 - The ministers met on Tuesday\nand discussed trade "
+        "and transit, the ministry said.",
+    ],
+)
+def test_a_short_first_line_of_the_lead_with_a_date_stays_in_the_body(lead):
+    text = f"Ministers meet in the capital\n\n{lead}\n"
+    layout = analyse(text)
+    assert text[layout.body_start :].startswith(lead[:20])

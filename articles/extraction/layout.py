@@ -151,6 +151,8 @@ def _clean_title(line: str) -> str:
 # A line the lead may not continue after a date line: it would be one sentence wrapped.
 _RUNS_ON = re.compile(r"(?:[,;:]|\b(?:on|of|in|since|by|from|until|till|to|and|dated))\s*$", re.I)
 _STARTS_SENTENCE = re.compile(r"""["'“‘«(]?[A-ZА-ЯЁ0-9]""")
+# A line that reads as (the end of) a sentence, not a date line: "... met in Baku on 5 May."
+_SENTENCE_LIKE = re.compile(r"(?:[^\W\d_]{2}[.!?]|,)[\"'”’»)]*$")
 _TIME_LINE = re.compile(r"[|\s]*\d{1,2}:\d\d(?::\d\d)?[|\s]*")
 
 
@@ -182,8 +184,11 @@ def _split_date_line(text: str, block: Block) -> list[Block] | None:
     line among the paragraph's first three)."""
     lines = block.lines()
     for k, line in enumerate(lines[:3]):
-        if not looks_like_dateline(line.text) or line.text.endswith(","):
+        if not looks_like_dateline(line.text) or _SENTENCE_LIKE.search(line.text):
             continue
+        lead = lead_dateline(line.text, 0, len(line.text))
+        if lead and len(_WORD.findall(line.text[lead[1] :])) >= 2:
+            continue  # "BAKU, 5 May (Agency) - The ministers met": the lead itself
         if k and _RUNS_ON.search(lines[k - 1].text):
             continue
         if k + 1 < len(lines) and not _STARTS_SENTENCE.match(lines[k + 1].text):
