@@ -334,3 +334,10 @@ def test_a_short_first_line_of_the_lead_with_a_date_stays_in_the_body(lead):
     text = f"Ministers meet in the capital\n\n{lead}\n"
     layout = analyse(text)
     assert text[layout.body_start :].startswith(lead[:20])
+
+
+def test_the_date_under_the_title_not_the_sites_clock_above_it():
+    text = "Monday, 14 June 2024\n\nMinisters meet in the capital\n\n16 May 2024\n\n" + LEAD
+    assert published(text) == ("2024-05-16", "day", False)
+    alone = "14 June 2024 10:05\n\nMinisters meet in the capital\n\n" + LEAD
+    assert published(alone) == ("2024-06-14", "day", False)

@@ -274,10 +274,18 @@ def find_dateline(reading: Reading) -> Mention | None:
         dated = after if len(after) <= 2 else after[-1:]
     if dated:
         # The publication before an update; a date with its year before one without; a line
-        # that is a date before a title that ends in one; then the first.
+        # that is a date before a title that ends in one; a date under the title before one
+        # above it (the site's clock); then the first.
+        below = bool(layout.title) and any(x[1].start > layout.title_start for x in dated)
         best = min(
             dated,
-            key=lambda x: (is_update(text, x[1]), x[1].kind in _YEARLESS, not x[2], x[0]),
+            key=lambda x: (
+                is_update(text, x[1]),
+                x[1].kind in _YEARLESS,
+                not x[2],
+                below and x[1].start < layout.title_start,
+                x[0],
+            ),
         )
         return best[1]
     if layout.body:
