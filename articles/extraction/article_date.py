@@ -19,16 +19,14 @@ from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.offices import office_window
 from articles.extraction.reading import Reading
 from articles.extraction.types import DAY, UNKNOWN, YEAR, DateClaim
-from articles.extraction.year_clues import year_clues
+from articles.extraction.year_clues import next_year_clues, year_clues
 
 
 def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     """The article's own date, and the dateline it was read from (None if it has none)."""
     text, today = reading.text, reading.context.today
     dateline = find_dateline(reading)
-    every_clue = year_clues(reading)
-    # A weak clue only completes a dateline's day and month, and only when no other clue does.
-    clues = [c for c in every_clue if not c.weak]
+    clues = year_clues(reading)
     if dateline is not None and dateline.kind in (
         MentionKind.FULL,
         MentionKind.MONTH_YEAR,
@@ -68,8 +66,8 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
     if dateline is not None and dateline.kind == MentionKind.DAY_MONTH:
-        if not clues:
-            clues = [c for c in every_clue if c.weak and low.year <= c.year <= high.year]
+        if not clues:  # the weak clue completes a dateline, when no other clue does
+            clues = [c for c in next_year_clues(reading) if low.year <= c.year <= high.year]
             years = {c.year for c in clues}
         base = {
             "evidence": dateline.text,

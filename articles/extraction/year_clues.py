@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,18 +59,12 @@ class YearClue:
     reason: str
     evidence_start: int
     evidence_end: int
-    weak: bool = False  # completes a dateline's day and month; never dates an article alone
 
 
 def year_clues(reading: Reading) -> list[YearClue]:
-    """Every year clue the article gives: anniversaries, "this year", spans since, a period
-    of next year named with its year."""
-    return (
-        anniversary_clues(reading)
-        + this_year_clues(reading)
-        + span_clues(reading)
-        + next_year_clues(reading)
-    )
+    """Every year clue the article gives: anniversaries, "this year", spans since (the weak
+    ``next_year_clues`` only when a dateline's day and month need a year)."""
+    return anniversary_clues(reading) + this_year_clues(reading) + span_clues(reading)
 
 
 # "next year", "the outgoing year" (the article's year is ending), in English, Russian and
@@ -93,29 +88,34 @@ _NEAR = 3  # sentences between "next year" and the year it names
 
 
 def next_year_clues(reading: Reading) -> list[YearClue]:
-    """'Early next year' near 'the beginning of 2015' (said of what is planned): 2014."""
+    """'Early next year' near 'the beginning of 2015' (said of what is planned): 2014. Weak:
+    it completes a dateline's day and month, never dates an article alone."""
     text, sents = reading.text, reading.sentences
-    nexts = [i for i, (s, e) in enumerate(sents) if _NEXT_YEAR.search(text, s, e)]
+    if not sents:
+        return []
+    first, last = sents[0][0], sents[-1][1]
+    starts = [s for s, _ in sents]
+    nexts = {bisect_right(starts, m.start()) - 1: m for m in _NEXT_YEAR.finditer(text, first, last)}
     if not nexts:
         return []
     clues = []
-    for i, (s, e) in enumerate(sents):
-        for m in _YEAR_START.finditer(text, s, e):
-            planned = FUTURE.search(text, s, e) or _PLANNED.search(text, s, e)
-            near = [j for j in nexts if j == i or (planned and abs(j - i) <= _NEAR)]
-            if not near:
-                continue
-            year = int(next(y for y in m.group("y", "y2", "y3", "y4") if y))
-            said = _NEXT_YEAR.search(text, *sents[near[0]]).group(0)
-            clues.append(
-                YearClue(
-                    year - 1,
-                    f"'{said}' is '{m.group(0)}'",
-                    min(s, sents[near[0]][0]),
-                    max(e, sents[near[0]][1]),
-                    weak=True,
-                )
+    for m in _YEAR_START.finditer(text, first, last):
+        i = bisect_right(starts, m.start()) - 1
+        s, e = sents[i]
+        planned = FUTURE.search(text, s, e) or _PLANNED.search(text, s, e)
+        near = [j for j in nexts if j == i or (planned and abs(j - i) <= _NEAR)]
+        if not near:
+            continue
+        year = int(next(y for y in m.group("y", "y2", "y3", "y4") if y))
+        said = nexts[near[0]]
+        clues.append(
+            YearClue(
+                year - 1,
+                f"'{said.group(0)}' is '{m.group(0)}'",
+                min(s, said.start()),
+                max(e, said.end()),
             )
+        )
     return clues
 
 
