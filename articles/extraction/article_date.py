@@ -13,13 +13,13 @@ from dataclasses import replace
 
 from articles.extraction import dates as d
 from articles.extraction.date_claims import claim_from_mention
-from articles.extraction.dateline import find_dateline
+from articles.extraction.dateline import closes_a_title, crawler_date, find_dateline, is_update
 from articles.extraction.dates import MentionKind
 from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.offices import office_window
 from articles.extraction.reading import Reading
 from articles.extraction.types import DAY, UNKNOWN, YEAR, DateClaim
-from articles.extraction.year_clues import year_clues
+from articles.extraction.year_clues import next_year_clues, year_clues
 
 
 def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
@@ -33,6 +33,17 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
         MentionKind.NUMERIC_AMBIGUOUS,
     ):
         claim = claim_from_mention(dateline, derivation="dateline")
+        if is_update(text, dateline) and claim.known:
+            # Only an update stamp: published on or before it, most likely the same year.
+            claim = replace(
+                claim,
+                precision=YEAR,
+                month=None,
+                day=None,
+                needs_review=True,
+                derivation=f"only an update stamp ('{dateline.text}'): the article was "
+                "published on or before it",
+            )
         if claim.known and claim.interval()[0] <= today:
             against = [c for c in clues if c.year != claim.year]
             if against:  # two clues disagree: keep the dateline, but say so and ask for review
@@ -42,16 +53,30 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
                     derivation="dateline; but "
                     + "; ".join(f"{c.reason} points to {c.year}" for c in against),
                 )
+            later = _later_year(reading, dateline)
+            if later and not claim.needs_review:
+                # "Khojaly, February 26, 1992" may title a memorial written decades later.
+                claim = replace(
+                    claim,
+                    needs_review=True,
+                    derivation=f"date closing the title; but the text reports '{later.text}'",
+                )
             return claim, dateline
     low, high = office_window(reading)
     clues = [c for c in clues if low.year <= c.year <= high.year]
     years = {c.year for c in clues}
     if dateline is not None and dateline.kind == MentionKind.DAY_MONTH:
+        if not clues:  # the weak clue completes a dateline, when no other clue does
+            clues = [c for c in next_year_clues(reading) if low.year <= c.year <= high.year]
+            years = {c.year for c in clues}
         base = {
             "evidence": dateline.text,
             "evidence_start": dateline.start,
             "evidence_end": dateline.end,
         }
+        crawled = _crawler_year(reading, dateline)
+        if crawled is not None:
+            return replace(crawled, **base), dateline
         if len(years) == 1:
             clue = clues[0]
             year = clue.year
@@ -103,6 +128,38 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     return DateClaim(
         UNKNOWN, derivation="no dateline and nothing in the text fixes the year", needs_review=True
     ), None
+
+
+def _later_year(reading: Reading, dateline: d.Mention) -> d.Mention | None:
+    """For a date that closes a title (not a date line): a year the body states after it."""
+    if not closes_a_title(reading.text, dateline):
+        return None
+    return next(
+        (m for m in reading.mentions if m.kind in d.EXPLICIT and m.year > dateline.year), None
+    )
+
+
+def _crawler_year(reading: Reading, dateline: d.Mention) -> DateClaim | None:
+    """A day and month with no year, and a crawler's date line a few days from it: its year."""
+    crawled = crawler_date(reading.text, reading.context.today)
+    if crawled is None:
+        return None
+    stamp = dt.date(crawled.year, crawled.month, crawled.day)
+    for year in (stamp.year, stamp.year - 1, stamp.year + 1):
+        if not d.valid_date(year, dateline.month, dateline.day):
+            continue
+        date = dt.date(year, dateline.month, dateline.day)
+        if abs((date - stamp).days) <= 7:
+            return DateClaim(
+                DAY,
+                year,
+                dateline.month,
+                dateline.day,
+                derivation=f"dateline day and month; year {year} from the crawler's date "
+                f"line ({stamp.isoformat()})",
+                needs_review=date != stamp,
+            )
+    return None
 
 
 def _weekday_year(

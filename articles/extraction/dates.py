@@ -82,6 +82,8 @@ for _number, _name in enumerate(MONTH_NAMES, start=1):
     MONTH_NUMBERS.setdefault(_name[:3].lower(), _number)
 for _number, _name in enumerate(_CALENDAR["azerbaijani_months"], start=1):
     MONTH_NUMBERS.setdefault(_name, _number)
+for _number, _name in enumerate(_CALENDAR["turkish_months"], start=1):
+    MONTH_NUMBERS.setdefault(_name, _number)
 _RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
 
 _EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
@@ -89,6 +91,7 @@ _MON = (
     r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
     r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
 )
+MONTH_PATTERN = _MON  # a month name in any language the grammar reads
 WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
 # "today", "yesterday", and their Russian and Azerbaijani words: days from the article's date.
 _RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
@@ -103,6 +106,9 @@ _ORD = r"(?:st|nd|rd|th)?"
 # "3-4 May", "May 3-4": a range of days; the mention names its first day.
 _TO_DAY = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})" + _ORD + ")?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+YEAR_PATTERN = _YEAR4
+# A year ends at a word boundary, or where a time is glued to it ("6 May 201714:05").
+_YEAR_END = r"(?:\b|(?=\d\d:\d\d))"
 _PREP = (
     r"(?:in|on|since|from|until|till|by|before|after|during|of|to|through|between|and"
     r"|early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -165,22 +171,27 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     (
         Shape.NUMERIC,
         re.compile(
-            r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+            # Not inside a longer number, but after "City/" or a year glued before it
+            # ("Archive 200911/07/2009"; _mention checks that year).
+            r"(?=\d)(?:(?<=(?<!\d)(?:19|20)\d\d)|(?<![\d.:])(?<!\d/))"
+            r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
         ),
     ),
     (
         Shape.D_MON_Y,
         re.compile(
-            rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
-            rf",?\s+(?P<y>{_YEAR4})\b",
+            rf"(?<![\d:])\b(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}\.?\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf",?\s+(?P<y>{_YEAR4}){_YEAR_END}",
             re.I,
         ),
     ),
     (
         Shape.MON_D_Y,
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY},?\s+(?P<y>{_YEAR4})\b", re.I
+            rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}(?:,\s*|\s+)(?P<y>{_YEAR4})"
+            rf"{_YEAR_END}",
+            re.I,
         ),
     ),
     (
@@ -308,6 +319,9 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         y = _two_digit_year(g["y"], today)
         if y > today.year + 1 or y < 1900:
             return None
+        glued = m.string[max(0, m.start() - 4) : m.start()]
+        if glued[-1:].isdigit() and glued != str(y):
+            return None  # inside a longer number, not after its own year
         day_first = valid_date(y, b, a)
         month_first = valid_date(y, a, b)
         if g["sep"] == "." and day_first:

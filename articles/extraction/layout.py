@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from articles.extraction.dateline import looks_like_dateline
+from articles.extraction.dateline import crawler_line_end, lead_dateline, looks_like_dateline
+from articles.extraction.text import sentences
 
 # Lines that end the article body: lists of other stories, comment boxes, subscription prompts.
 _END_MARKERS = re.compile(
@@ -83,12 +84,17 @@ class Layout:
     header: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    # Where the lead's own words begin after a "CITY, date (Agency) -" opening (0: no such).
+    lead_start: int = 0
 
 
-def blocks(text: str) -> list[Block]:
-    """Paragraphs with the exact offsets of their stripped text."""
+_BLOCK = re.compile(r"\S(?:.*\S)?(?:\n[ \t\u00a0]*\S.*)*")
+
+
+def blocks(text: str, start: int = 0) -> list[Block]:
+    """Paragraphs (from ``start`` on) with the exact offsets of their stripped text."""
     out = []
-    for match in re.finditer(r"\S(?:.*\S)?(?:\n[ \t\u00a0]*\S.*)*", text):
+    for match in _BLOCK.finditer(text, start):
         raw = match.group(0)
         start = match.start()
         end = start + len(raw.rstrip())
@@ -142,35 +148,86 @@ def _clean_title(line: str) -> str:
     return title.strip()
 
 
-def analyse(text: str) -> Layout:
-    """Find title, body span and boilerplate of a raw article text."""
-    all_blocks = blocks(text)
-    latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
-    if not all_blocks:
-        return Layout("", 0, 0, 0, 0)
+# A line the lead may not continue after a date line: it would be one sentence wrapped.
+_RUNS_ON = re.compile(r"(?:[,;:]|\b(?:on|of|in|since|by|from|until|till|to|and|dated))\s*$", re.I)
+_STARTS_SENTENCE = re.compile(r"""["'“‘«(]?[A-ZА-ЯЁ0-9]""")
+# A line that reads as (the end of) a sentence, not a date line: "... met in Baku on 5 May."
+_SENTENCE_LIKE = re.compile(r"(?:[^\W\d_]{2}[.!?]|,)[\"'”’»)]*$")
+_TIME_LINE = re.compile(r"[|\s]*\d{1,2}:\d\d(?::\d\d)?[|\s]*")
 
-    # The body starts at the first paragraph of prose.
-    first_prose = next(
-        (
-            i
-            for i, b in enumerate(all_blocks)
-            if _is_prose(b) and not is_ui_line(b.text, latin_article)
-        ),
-        None,
-    )
-    if first_prose is None:
-        first_prose = 0
-    header = all_blocks[:first_prose]
 
-    # Title: the first header line that is neither interface nor a dateline; the last one when
-    # a list of other stories ("Latest news") was scraped above the article.
-    candidates = [
+def _title_lines(blocks: list[Block], latin_article: bool) -> list[Block]:
+    return [
         line
-        for block in header or all_blocks[:1]
+        for block in blocks
         for line in block.lines()
         if not (is_ui_line(line.text, latin_article) or looks_like_dateline(line.text))
         and len(_WORD.findall(line.text)) >= 2
     ]
+
+
+def _article_start(text: str) -> int:
+    """Where the article starts: after a crawler's " date YYYY-MM-DD" line at the top, and
+    after the site name or counter the crawler printed on that line."""
+    start = crawler_line_end(text)
+    if start:
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if len(_WORD.findall(text[start:line_end])) <= 3:
+            start = line_end
+    return start
+
+
+def _split_date_line(text: str, block: Block) -> list[Block] | None:
+    """A title, a date line and the lead in one paragraph (no blank line between them): the
+    lines up to the date line are header, the rest a paragraph of its own (None: no date
+    line among the paragraph's first three)."""
+    lines = block.lines()
+    for k, line in enumerate(lines[:3]):
+        if not looks_like_dateline(line.text) or _SENTENCE_LIKE.search(line.text):
+            continue
+        lead = lead_dateline(line.text, 0, len(line.text))
+        if lead and len(_WORD.findall(line.text[lead[1] :])) >= 2:
+            continue  # "BAKU, 5 May (Agency) - The ministers met": the lead itself
+        if k and _RUNS_ON.search(lines[k - 1].text):
+            continue
+        if k + 1 < len(lines) and not _STARTS_SENTENCE.match(lines[k + 1].text):
+            continue
+        while k + 1 < len(lines) and _TIME_LINE.fullmatch(lines[k + 1].text):
+            k += 1  # "13:28" under the date belongs with it
+        head = Block(block.start, lines[k].end, text[block.start : lines[k].end])
+        if k + 1 == len(lines):
+            return [head]
+        rest = lines[k + 1]
+        return [head, Block(rest.start, block.end, text[rest.start : block.end])]
+    return None
+
+
+def analyse(text: str) -> Layout:
+    """Find title, body span and boilerplate of a raw article text."""
+    original = blocks(text, _article_start(text))
+    all_blocks = list(original)
+    latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
+    if not all_blocks:
+        return Layout("", 0, 0, 0, 0)
+
+    # The body starts at the first paragraph of prose; a date line ends the header even
+    # inside a paragraph.
+    first_prose = None
+    for i, b in enumerate(all_blocks):
+        parts = _split_date_line(text, b)
+        if parts:
+            all_blocks[i : i + 1] = parts
+        elif _is_prose(b) and not is_ui_line(b.text, latin_article):
+            first_prose = i
+            break
+    if first_prose is None:
+        all_blocks, first_prose = original, 0
+    header = all_blocks[:first_prose]
+
+    # Title: the first header line that is neither interface nor a dateline; the last one when
+    # a list of other stories ("Latest news") was scraped above the article.
+    candidates = _title_lines(header, latin_article) or _title_lines(original[:1], latin_article)
     sidebar_above = any(
         _END_MARKERS.match(line.text.strip()) for block in header for line in block.lines()
     )
@@ -208,6 +265,11 @@ def analyse(text: str) -> Layout:
             boilerplate=[(0, len(text))] if text else [],
         )
     body_start, body_end = body[0].start, body[-1].end
+    # A "CITY, date (Agency) -" that runs into the lead's first sentence is cut from it (one
+    # that ends in a full stop is a sentence of its own already).
+    lead = lead_dateline(text, body_start, body[0].end)
+    if lead and sentences(text, [(body_start, body[0].end)])[0][1] <= lead[1]:
+        lead = None
 
     boilerplate = []
     if body_start > 0:
@@ -227,6 +289,7 @@ def analyse(text: str) -> Layout:
         header=header,
         body=body,
         boilerplate=boilerplate,
+        lead_start=lead[1] if lead else 0,
     )
 
 
@@ -240,6 +303,9 @@ def body_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
         for line in block.lines():
             if any(s <= line.start and line.end <= e for s, e in inside):
                 continue
+            if line.start < layout.lead_start < line.end:
+                # "BAKU, 5 May (Agency) -": the dateline dates the article, not the sentence.
+                line = Block(layout.lead_start, line.end, text[layout.lead_start : line.end])
             if (
                 spans
                 and text[spans[-1][1] : line.start].count("\n") <= 1

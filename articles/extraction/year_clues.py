@@ -6,7 +6,10 @@ Clues, strongest first:
 - a known event said to be of this year or last year: "the Declaration ... signed earlier
   this year", when the timeline (or the same import batch, or the built-in history) dates it;
 - a span since a known event: "more than a year and a half has passed since the end of the
-  second Karabakh war".
+  second Karabakh war";
+- weakest, and only to complete a dateline's day and month: a period next year named with its
+  year ("deliveries end early next year ... 'in the beginning of 2015'", "sum up the outgoing
+  year and plan the start of 2023"): the article's year is the one before.
 (For a day and month with no year, ``article_date`` also tries the weekday the text names.)
 If clues disagree, or none exists, the year stays unknown.
 """
@@ -15,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, MentionKind
+from articles.extraction.date_claims import FUTURE
+from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, YEAR_PATTERN, MentionKind
 from articles.extraction.known_events import (
     document_names,
     find_known,
@@ -57,8 +62,61 @@ class YearClue:
 
 
 def year_clues(reading: Reading) -> list[YearClue]:
-    """Every year clue the article gives: anniversaries, "this year", spans since."""
+    """Every year clue the article gives: anniversaries, "this year", spans since (the weak
+    ``next_year_clues`` only when a dateline's day and month need a year)."""
     return anniversary_clues(reading) + this_year_clues(reading) + span_clues(reading)
+
+
+# "next year", "the outgoing year" (the article's year is ending), in English, Russian and
+# Azerbaijani; and the start of a year named by its number.
+_NEXT_YEAR = re.compile(
+    r"\b(?:next|outgoing)\s+year\b|\b(?:следующ|будущ|наступающ|уходящ)\w*\s+год\w*"
+    r"|\b(?:gələn|növbəti)\s+il\w*",
+    re.I,
+)
+_YEAR_START = re.compile(
+    rf"\b(?:beginning|start|early\s+part|first\s+(?:half|quarter|months?))\s+of\s+"
+    rf"(?P<y>{YEAR_PATTERN})\b|\bearly\s+(?P<y2>{YEAR_PATTERN})\b"
+    rf"|\bначал[оаеу]\s+(?P<y3>{YEAR_PATTERN})\b|\b(?P<y4>{YEAR_PATTERN})-?c[iıuü]\s+ilin\s+əvvəl",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:будет|будут|план\w*|намер\w*|предстоящ\w*|наметить|ожида\w*|olacaq|planlaş\w*)",
+    re.I,
+)
+_NEAR = 3  # sentences between "next year" and the year it names
+
+
+def next_year_clues(reading: Reading) -> list[YearClue]:
+    """'Early next year' near 'the beginning of 2015' (said of what is planned): 2014. Weak:
+    it completes a dateline's day and month, never dates an article alone."""
+    text, sents = reading.text, reading.sentences
+    if not sents:
+        return []
+    first, last = sents[0][0], sents[-1][1]
+    starts = [s for s, _ in sents]
+    nexts = {bisect_right(starts, m.start()) - 1: m for m in _NEXT_YEAR.finditer(text, first, last)}
+    if not nexts:
+        return []
+    clues = []
+    for m in _YEAR_START.finditer(text, first, last):
+        i = bisect_right(starts, m.start()) - 1
+        s, e = sents[i]
+        planned = FUTURE.search(text, s, e) or _PLANNED.search(text, s, e)
+        near = [j for j in nexts if j == i or (planned and abs(j - i) <= _NEAR)]
+        if not near:
+            continue
+        year = int(next(y for y in m.group("y", "y2", "y3", "y4") if y))
+        said = nexts[near[0]]
+        clues.append(
+            YearClue(
+                year - 1,
+                f"'{said.group(0)}' is '{m.group(0)}'",
+                min(s, said.start()),
+                max(e, said.end()),
+            )
+        )
+    return clues
 
 
 def anniversary_clues(reading: Reading) -> list[YearClue]:
