@@ -1,0 +1,167 @@
+"""Who took part in the main event, read beyond its one sentence.
+
+A report names the people of its event in its lead: the first sentence and the main one, but
+also the next few sentences that tell the meeting, the visit, the signing or the ceremony
+("Putin met with the Armenian President ... in Sochi"; "The Governor of ..., Ivan Petrov,
+attended the ceremony"), and often its headline ("A and B sign declaration"). Such a sentence
+counts unless it tells something else: a quotation, what is still to come, or an earlier
+event with its own date. In every sentence a person only quoted, announcing, remembered or
+credited is mentioned, not a participant; people named only by office ("the Russian
+President") are resolved, in the lead only, to who held it on the event's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.actors import NameHit
+from articles.extraction.date_claims import resolve
+from articles.extraction.names import find_people
+from articles.extraction.offices import office_holders
+from articles.extraction.people import alternation, announcers, people_hits, takes_part
+from articles.extraction.reading import Reading
+from articles.extraction.types import DateClaim, KnownActor
+from articles.extraction.vocabulary import vocabulary
+
+# How many sentences of the body the lead may take to name the main event's people.
+LEAD_SENTENCES = 6
+_CUE = re.compile(r"\b" + alternation("cues") + r"\b", re.I)
+_FUTURE = re.compile(r"\b" + alternation("future") + r"\b", re.I)
+_BACKGROUND = re.compile(r"\b" + alternation("background") + r"\b", re.I)
+_SPEECH = re.compile(r"\b" + alternation("speech") + r"\b", re.I)
+_DIRECT_SPEECH = re.compile(vocabulary("participation")["direct_speech"])
+# A headline that tells a meeting, a call, a visit or a signing (and names its people).
+_HEADLINE_CUE = re.compile(
+    r"\b(?:me(?:et|ets|eting|t)|talks|receiv(?:es|ed)|host(?:s|ed)|visit(?:s|ed)?|sign(?:s|ed)?"
+    r"|conversation|phone\s+call|summit|hold|holds|held)\b",
+    re.I,
+)
+
+
+def main_people(
+    reading: Reading, main_span: tuple[int, int], date: DateClaim
+) -> tuple[list[str], list[str]]:
+    """The main event's participants, and the other people the article names."""
+    text, sents = reading.text, reading.sentences
+    hits, _ = people_hits(reading)
+    lead = list(dict.fromkeys([sents[0], main_span]))
+    spans = lead + [s for s in _cue_sentences(reading, main_span, date) if s not in lead]
+    quiet = announcers(reading, hits)
+    names: list[str] = []
+    # How each person was named in full so far: whether once where a participant may stand.
+    named: dict[str, bool] = {}
+    for hit in hits:
+        taking_part = takes_part(text, hit)
+        if hit.how != "surname":
+            named[hit.actor.name] = named.get(hit.actor.name, False) or taking_part
+        elif named.get(hit.actor.name) is False:
+            continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
+        if not any(s <= hit.start < e for s, e in spans):
+            continue
+        if hit.actor.name in quiet or not taking_part:
+            continue
+        names.append(hit.actor.name)
+    names += _headline_people(reading)
+    if not names:
+        names = _speaker(reading, [*lead, *sents[:3]], hits)
+    names = list(dict.fromkeys(names))
+    if not _FUTURE.search(text, main_span[0], main_span[1]):
+        # Who will hold an office at a meeting still to come is not certain: named only then.
+        names += [n for n in office_holders(reading, lead, date) if n not in names]
+    mentioned = [h.actor.name for h in hits if h.actor.name not in names]
+    return names, list(dict.fromkeys(mentioned))
+
+
+def _cue_sentences(
+    reading: Reading, main_span: tuple[int, int], date: DateClaim
+) -> list[tuple[int, int]]:
+    """Sentences among the first of the body that tell the main event too."""
+    text = reading.text
+    main_future = bool(_FUTURE.search(text, main_span[0], main_span[1]))
+    out = []
+    for span in reading.sentences[:LEAD_SENTENCES]:
+        start = _narration(text, span)
+        if start is None or not _CUE.search(text, start, span[1]):
+            continue
+        sentence = text[start : span[1]]
+        if _FUTURE.search(sentence) and not main_future:
+            continue  # "He will also meet ...": not what happened
+        if _BACKGROUND.search(sentence) or _other_date(reading, span, date):
+            continue  # an earlier meeting, with a date of its own
+        out.append((start, span[1]))
+    return out
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”»’']\s*,?")
+
+
+def _narration(text: str, span: tuple[int, int]) -> int | None:
+    """Where the reporter's own words begin in a sentence: after a quotation it opens with
+    ("'...,' Petrov said at the ceremony"); None for a sentence that is all quotation."""
+    if not _DIRECT_SPEECH.match(text, span[0], span[1]):
+        return span[0]
+    if text[span[0] : span[0] + 1] in "—–-":
+        return None
+    closing = [m.end() for m in _CLOSING_QUOTE.finditer(text, span[0] + 1, span[1])]
+    return closing[-1] if closing and closing[-1] < span[1] - 3 else None
+
+
+def _other_date(reading: Reading, span: tuple[int, int], date: DateClaim) -> bool:
+    """Whether the sentence dates something at another time than the main event."""
+    first, last = date.interval()
+    for m in reading.mentions:
+        if not span[0] <= m.start < span[1]:
+            continue
+        if first is None:
+            return True
+        claim = resolve(m, reading.published)
+        if claim is None or not claim.known:
+            return True
+        start, end = claim.interval()
+        if start is None or end is None or end < first or start > last:
+            return True
+    return False
+
+
+def _headline_people(reading: Reading) -> list[str]:
+    """People of a headline that tells a meeting, a visit or a signing."""
+    layout, text = reading.layout, reading.text
+    s, e = layout.title_start, layout.title_end
+    if e <= s or not _HEADLINE_CUE.search(text, s, e) or _FUTURE.search(text, s, e):
+        return []
+    registry = reading.context.registry
+    hits = registry.find(text, s, e)
+    known = [(h.start, h.end) for h in hits]
+    hits += [
+        NameHit(KnownActor(name=p.name), p.start, p.end, p.name, p.how)
+        for p in find_people(text, s, e, known)
+    ]
+    return [h.actor.name for h in sorted(hits, key=lambda h: h.start) if takes_part(text, h)]
+
+
+_SPEAKER_AFTER = re.compile(r"[\s,]*(?:\w+\s+)?" + _SPEECH.pattern, re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"(?:" + _SPEECH.pattern + r"|\b(?:quoted|quoting|cited|citing))[\s,]*$", re.I
+)
+_REMEMBERED = re.compile(r"\b(?:late|memory|anniversary|legacy|tribute)\b", re.I)
+
+
+def _speaker(reading: Reading, spans: list[tuple[int, int]], hits: list[NameHit]) -> list[str]:
+    """When the lead tells no meeting, only what someone said, the one who said it: the
+    event is the statement ("..., the spokesperson for the ministry Ivan Petrov said in a
+    commentary"; "the agency quoted Ivan Petrov, a senior aide, as saying")."""
+    text = reading.text
+    spans = list(dict.fromkeys(spans))
+    if _CUE.search(text, spans[0][0], spans[0][1]):
+        return []
+    for s, e in sorted(spans):
+        for hit in hits:
+            if not s <= hit.start < e or hit.how == "surname":
+                continue
+            after = text[hit.end : min(e, hit.end + 40)]
+            before = text[max(s, hit.start - 25) : hit.start]
+            if _REMEMBERED.search(text[max(s, hit.start - 40) : hit.start]):
+                continue
+            if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before):
+                return [hit.actor.name]
+    return []
