@@ -16,9 +16,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import NamedTuple
 
+from articles.extraction.inflection import (
+    AZERBAIJANI_LETTERS,
+    CYRILLIC,
+    inflected,
+    latin,
+    nominatives,
+)
 from articles.extraction.types import KnownActor
 from articles.extraction.vocabulary import DATA, vocabulary
 
@@ -81,7 +88,7 @@ def fold(token: str) -> str:
     """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
     if token.isupper() and len(token) <= 6 and token.isalpha():
         return token  # an acronym (EAEU, CIS, EU): compared exactly, never folded
-    s = token.translate(_SPECIAL)
+    s = latin(token).translate(_SPECIAL)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"'s$|'", "", s)
@@ -167,8 +174,7 @@ class Registry:
             id(a): frozenset(_skeleton(fold(g)) for g in _given_names(a)) for a in self.actors
         }
         self.initials = {
-            id(a): frozenset(g[:1].upper().translate(_SPECIAL) for g in _given_names(a))
-            for a in self.actors
+            id(a): frozenset(_initial(g) for g in _given_names(a)) for a in self.actors
         }
         for actor in self.actors:
             parts = _split(actor.name)
@@ -202,6 +208,10 @@ class Registry:
     ) -> list[NameHit]:
         """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
         toks = tokens(text, start, end)
+        stop = len(text) if end is None else end
+        az = bool(AZERBAIJANI_LETTERS.search(text, start, stop))
+        # Only a Russian or Azerbaijani text writes names in other forms than the registry's.
+        other_forms = az or bool(CYRILLIC.search(text, start, stop))
         hits: list[NameHit] = []
         introduced: list[KnownActor] = []
         i = 0
@@ -224,8 +234,10 @@ class Registry:
                     break
             if match is None and "person" in kinds:
                 match = self._variant(text, toks, i)
+                if match is None and other_forms:
+                    match = self._inflected(text, toks, i, az)
             if match is None and "person" in kinds:
-                actor = self._surname(toks, i, introduced)
+                actor = self._surname(toks, i, introduced, az)
                 if actor is not None:
                     match = (actor, 1, "surname")
             if match is None:
@@ -263,7 +275,7 @@ class Registry:
         if len(given.text) == 1 and given.text.isupper():
             if not re.fullmatch(r"\.\s?", gap):
                 return None
-            fits = [a for a in candidates if given.text in self.initials[id(a)]]
+            fits = [a for a in candidates if _initial(given.text) in self.initials[id(a)]]
             how = "initial and surname"
         else:
             if not _adjacent(text, [given, surname]) or _is_title_word(given.text):
@@ -273,12 +285,35 @@ class Registry:
             how = "full name"
         return (fits[0], 2, how) if len(fits) == 1 else None
 
+    def _inflected(
+        self, text: str, toks: list[Token], i: int, az: bool
+    ) -> tuple[KnownActor, int, str] | None:
+        """A full name in another case than the registry's ("Ильхамом Алиевым", "Ceyhun
+        Bayramovla"): the first reading of its words that names a known person."""
+        for n in (3, 2):
+            window = toks[i : i + n]
+            if (
+                len(window) < n
+                or not all(t.capitalised for t in window)
+                or not any(inflected(t.text, az) for t in window)
+                or not _adjacent(text, window)
+            ):
+                continue
+            for key in product(*(_keys(t.text, az) for t in window)):
+                actor = self.by_key.get(key)
+                if actor is not None and actor.kind == "person":
+                    return actor, n, "full name"
+        return None
+
     def _surname(
-        self, toks: list[Token], i: int, introduced: list[KnownActor]
+        self, toks: list[Token], i: int, introduced: list[KnownActor], az: bool = False
     ) -> KnownActor | None:
         """The person a surname alone names: the one introduced last, or the only one."""
         tok = toks[i]
         candidates = self.by_surname.get(tok.key)
+        if inflected(tok.text, az):
+            found = [a for k in _keys(tok.text, az) for a in self.by_surname.get(k, ())]
+            candidates = list({id(a): a for a in found}.values())
         if not candidates:
             return None
         # A capitalised word right before it that is a given name we do not know: someone else.
@@ -295,6 +330,16 @@ class Registry:
         if len(candidates) == 1 and not introduced_same_surname(introduced, tok.key):
             return candidates[0]
         return None
+
+
+def _initial(name: str) -> str:
+    """A given name's first letter as folded: C. and J. for Ceyhun and Jeyhun alike."""
+    return fold(name[:1].lower())[:1]
+
+
+def _keys(word: str, az: bool) -> tuple[str, ...]:
+    """The folded keys of every form the word may stand for."""
+    return tuple(dict.fromkeys(fold(w) for w in nominatives(word, az)))
 
 
 def _skeleton(key: str) -> str:

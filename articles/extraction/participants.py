@@ -45,20 +45,18 @@ def main_people(
     text, sents = reading.text, reading.sentences
     hits, _ = people_hits(reading)
     lead = list(dict.fromkeys([sents[0], main_span]))
-    spans = lead + [s for s in _cue_sentences(reading, main_span, date) if s not in lead]
+    more = [s for s in _cue_sentences(reading, main_span, date) if s not in lead]
+    spans = lead + more
     quiet = announcers(reading, hits)
     names: list[str] = []
-    # How each person was named in full so far: whether once where a participant may stand.
-    named: dict[str, bool] = {}
     for hit in hits:
-        taking_part = takes_part(text, hit)
-        if hit.how != "surname":
-            named[hit.actor.name] = named.get(hit.actor.name, False) or taking_part
-        elif named.get(hit.actor.name) is False:
-            continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
-        if not any(s <= hit.start < e for s, e in spans):
+        if not any(s <= hit.start < e for s, e in spans) or hit.actor.name in quiet:
             continue
-        if hit.actor.name in quiet or not taking_part:
+        if not takes_part(text, hit):
+            continue
+        if hit.how == "surname" and not _named_taking_part(text, hits, hit):
+            continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
+        if any(s <= hit.start < e for s, e in more) and _comments(text, hit, more):
             continue
         names.append(hit.actor.name)
     names += _headline_people(reading)
@@ -72,6 +70,38 @@ def main_people(
     return names, list(dict.fromkeys(mentioned))
 
 
+def _named_taking_part(text: str, hits: list[NameHit], hit: NameHit) -> bool:
+    """Whether the person a surname names was named in full before where a participant may
+    stand (or never named in full)."""
+    full = [h for h in hits if h.actor.name == hit.actor.name and h.how != "surname"]
+    earlier = [h for h in full if h.start < hit.start]
+    return not earlier or any(takes_part(text, h) for h in earlier)
+
+
+_COMMENT = alternation("comment")
+_COMMENT_AFTER = re.compile(r"[\s,]*(?:[a-zа-яё]+\s+)?\b(?i:" + _COMMENT + r")\b")
+_AT_THE_EVENT_BEFORE = re.compile(
+    r"\b(?:during|at|after|following|in\s+the\s+course\s+of|в\s+ходе|во\s+время|после|на)"
+    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}?" + _CUE.pattern,
+    re.I,
+)
+_COMMENT_BEFORE = re.compile(r"\b" + _COMMENT + r"[\s,]*(?:\w+\s+){0,3}$", re.I)
+_AT_THE_EVENT = re.compile(r"\s+(?:at|during|after|following|on|while|when|in|before)\b", re.I)
+
+
+def _comments(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:
+    """Whether a person outside the lead only comments on the event: the one who said
+    something ("Petrov said the meeting was useful"), unless said at it ("Petrov said at the
+    ceremony")."""
+    s, e = next(span for span in spans if span[0] <= hit.start < span[1])
+    if _AT_THE_EVENT_BEFORE.search(text, s, hit.start):
+        return False  # "During the meeting, Petrov stressed ...": said at it
+    after = _COMMENT_AFTER.match(text, hit.end, e)
+    if after:
+        return not _AT_THE_EVENT.match(text, after.end(), e)
+    return bool(_COMMENT_BEFORE.search(text[s : hit.start]))
+
+
 def _cue_sentences(
     reading: Reading, main_span: tuple[int, int], date: DateClaim
 ) -> list[tuple[int, int]]:
@@ -81,9 +111,11 @@ def _cue_sentences(
     out = []
     for span in reading.sentences[:LEAD_SENTENCES]:
         start = _narration(text, span)
-        if start is None or not _CUE.search(text, start, span[1]):
+        if start is None:
             continue
-        sentence = text[start : span[1]]
+        sentence = _QUOTED.sub(" ", text[start : span[1]])
+        if not _CUE.search(sentence):
+            continue
         if _FUTURE.search(sentence) and not main_future:
             continue  # "He will also meet ...": not what happened
         if _BACKGROUND.search(sentence) or _other_date(reading, span, date):
@@ -92,6 +124,7 @@ def _cue_sentences(
     return out
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _CLOSING_QUOTE = re.compile(r"[\"”»’']\s*,?")
 
 

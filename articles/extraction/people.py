@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from articles.extraction.actors import NameHit, Token, fold, tokens
+from articles.extraction.inflection import CYRILLIC
 from articles.extraction.names import CHAIN_WORDS, HONORIFICS, NAMED_AFTER, Person, find_people
 from articles.extraction.reading import Reading
 from articles.extraction.text import one_line
@@ -30,6 +31,14 @@ def alternation(key: str) -> str:
 
 _NOT_TAKING_PART_BEFORE = re.compile(
     r"\b" + alternation("not_taking_part_before") + r"[\s,]+(?:\w+\s+){0,2}$", re.I
+)
+# Russian puts a long title in the genitive between the word and the name ("отказом министра
+# иностранных дел Армении ..."): lower-case words and a country may stand between.
+_NOT_TAKING_PART_BEFORE_RU = re.compile(
+    r"\b(?:"
+    + "|".join(w for w in _P["not_taking_part_before"] if CYRILLIC.search(w))
+    + r")\s+(?:[а-яё-]+\s+){0,4}(?:[А-ЯЁ][а-яё]+\s+)?$",
+    re.I,
 )
 _REPORTER_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}?" + alternation("reporter_after") + r"\b", re.I
@@ -54,8 +63,9 @@ _CREDIT_AFTER = re.compile(r"^[ \t]*(?:read\s+more|[/|©]|\n|$)", re.I)
 def takes_part(text: str, hit: NameHit) -> bool:
     """Whether the name stands where a participant may: not remembered, not announcing or
     quoted, not talking to the press about it, not a byline, not a place named after them."""
-    before = text[max(0, hit.start - 80) : hit.start]
-    if _NOT_TAKING_PART_BEFORE.search(before):
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    before = text[max(line_start, hit.start - 80) : hit.start]
+    if _NOT_TAKING_PART_BEFORE.search(before) or _NOT_TAKING_PART_BEFORE_RU.search(before):
         return False
     after = text[hit.end : hit.end + 80]
     if _REPORTER_AFTER.match(after) and not _REPORTER_EXCEPTION.match(after):
@@ -63,7 +73,6 @@ def takes_part(text: str, hit: NameHit) -> bool:
     next_word = re.match(r"[ \t]+([\w'’-]+)", after)
     if next_word and next_word.group(1).lower() in NAMED_AFTER:
         return False
-    line_start = text.rfind("\n", 0, hit.start) + 1
     line_before = text[line_start : hit.start]
     return not (
         _CREDIT_BEFORE.search(line_before)
@@ -82,18 +91,20 @@ def announcers(reading: Reading, hits: list[NameHit]) -> set[str]:
     }
 
 
-_CACHE: dict[tuple[str, int], tuple[list[NameHit], list[Person]]] = {}
+# The last readings' people, by the very list of registry hits each reading carries (a
+# reading and its ``replace``d successors share it; nothing else does).
+_READ: list[tuple[list[NameHit], list[NameHit], list[Person]]] = []
 
 
 def people_hits(reading: Reading) -> tuple[list[NameHit], list[Person]]:
     """Every person named in the body: known actors (``reading.hits``) and new people, then
     the surnames alone that name a new person introduced before; and the new people."""
-    key = (reading.text, id(reading.context.registry))
-    if key not in _CACHE:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        _CACHE[key] = _people_hits(reading.text, reading.sentences, reading.hits)
-    hits, people = _CACHE[key]
+    for seen, hits, people in _READ:
+        if seen is reading.hits:
+            return list(hits), list(people)
+    hits, people = _people_hits(reading.text, reading.sentences, reading.hits)
+    _READ.insert(0, (reading.hits, hits, people))
+    del _READ[4:]
     return list(hits), list(people)
 
 
