@@ -184,3 +184,14 @@ def test_russian_lead_participants_and_the_mentioned():
         "Алиева. Гафарову встретил председатель Государственной Думы Вячеслав Володин.\n"
     )
     assert main_of(text).participants == ["Sahiba Gafarova", "Vyacheslav Volodin"]
+
+
+def test_people_of_an_earlier_event_recalled_in_a_lead_sentence_are_mentioned():
+    text = (
+        "Talks\n\nRuritania's Ambassador Oleg Bondar met Deputy Foreign Minister Samir Karimov "
+        "in Baku on 30 December 2025. Bondar stressed the importance of implementing the "
+        "agreements reached between Presidents Ilham Aliyev and Vladimir Putin in Dushanbe.\n"
+    )
+    main = main_of(text)
+    assert main.participants == ["Oleg Bondar", "Samir Karimov"]
+    assert {"Ilham Aliyev", "Vladimir Putin"} <= set(main.mentioned)

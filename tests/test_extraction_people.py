@@ -148,6 +148,8 @@ def test_honorific_and_patronymic():
         "The Eastern Economic Forum opened in Vladivostok.",
         "The Days of Culture opened in Moscow on Monday.",
         "Minister of Culture Spoke Today",  # a headline in title case, no name
+        "Russian Minister Holds Talks With Azerbaijani Counterpart In Baku",
+        "Deputy Minister Opens Exhibition. The exhibition opens daily.",  # words, not names
     ],
 )
 def test_no_person_without_an_introduction(text):

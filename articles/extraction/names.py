@@ -233,6 +233,8 @@ def find_people(
     """People the text introduces in [start, end) (one sentence, or ``toks``, its words),
     but for the ``known`` spans (names the registry found)."""
     toks = tokens(text, start, end) if toks is None else toks
+    if _title_case(toks):
+        return []  # "Minister Holds Talks With ...": a headline's capitals name no one
     out: list[Person] = []
     runs = _runs(text, toks)
     listed = _listed(text, toks, runs)
@@ -251,6 +253,8 @@ def find_people(
             and _SPACE.fullmatch(text[toks[b - 1].end : toks[b].start])
         ):
             continue  # "the Ivan Petrov Foundation"
+        if any(_common_word(text, t.text) for t in toks[a:b]):
+            continue  # "Holds Talks": words the text also writes in lower case
         name = " ".join(_name_part(text, t) for t in toks[a:b])
         person = _introduced(text, toks, a, b, listed)
         if person is None:
@@ -260,6 +264,26 @@ def find_people(
             name = f"{office.split()[-1].title()} {name}"
         out.append(Person(name, office, s, e, how))
     return out
+
+
+_SMALL_WORDS = frozenset({"to", "with", "in", "for", "on", "at", "and", "of", "the", "a", "as"})
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Whether words are written in a headline's title case ("Talks With Its Counterpart")."""
+    words = [t for t in toks[1:] if len(t.text) > 1]
+    small = [t for t in words if t.text.lower() in _SMALL_WORDS]
+    return (
+        4 <= len(words) <= 16
+        and any(t.capitalised for t in small)
+        and sum(t.capitalised for t in words) >= 0.7 * len(words)
+    )
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Whether the text also writes the word in lower case: a word, not a name."""
+    low = word.lower()
+    return len(word) > 1 and low != word and re.search(rf"\b{re.escape(low)}\b", text) is not None
 
 
 def _name_part(text: str, tok: Token) -> str:

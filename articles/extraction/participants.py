@@ -56,7 +56,9 @@ def main_people(
             continue
         if hit.how == "surname" and not _named_taking_part(text, hits, hit):
             continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
-        if any(s <= hit.start < e for s, e in more) and _comments(text, hit, more):
+        if any(s <= hit.start < e for s, e in more) and (
+            _comments(text, hit, more) or _in_background(text, hit, more)
+        ):
             continue
         names.append(hit.actor.name)
     names += _headline_people(reading)
@@ -68,6 +70,13 @@ def main_people(
         names += [n for n in office_holders(reading, lead, date) if n not in names]
     mentioned = [h.actor.name for h in hits if h.actor.name not in names]
     return names, list(dict.fromkeys(mentioned))
+
+
+def _in_background(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:
+    """Whether the name follows words that recall something earlier in its sentence ("...
+    the agreements reached between Presidents A and B", "recalled that he met C")."""
+    s, _ = next(span for span in spans if span[0] <= hit.start < span[1])
+    return bool(_BACKGROUND.search(_QUOTED.sub(" ", text[s : hit.start])))
 
 
 def _named_taking_part(text: str, hits: list[NameHit], hit: NameHit) -> bool:
@@ -118,7 +127,7 @@ def _cue_sentences(
             continue
         if _FUTURE.search(sentence) and not main_future:
             continue  # "He will also meet ...": not what happened
-        if _BACKGROUND.search(sentence) or _other_date(reading, span, date):
+        if _other_date(reading, span, date):
             continue  # an earlier meeting, with a date of its own
         out.append((start, span[1]))
     return out
