@@ -195,3 +195,13 @@ def test_people_of_an_earlier_event_recalled_in_a_lead_sentence_are_mentioned():
     main = main_of(text)
     assert main.participants == ["Oleg Bondar", "Samir Karimov"]
     assert {"Ilham Aliyev", "Vladimir Putin"} <= set(main.mentioned)
+
+
+def test_people_of_a_meeting_that_only_dates_something_to_come_are_mentioned():
+    text = (
+        "Centre\n\nThe cultural centre in Baku will open after the meeting of Presidents Ilham "
+        "Aliyev and Vladimir Putin, Deputy Head of the Agency Oleg Bondar said on 10 October "
+        "2025.\n"
+    )
+    main = main_of(text)
+    assert not {"Ilham Aliyev", "Vladimir Putin"} & set(main.participants)

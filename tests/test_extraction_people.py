@@ -254,3 +254,38 @@ def test_an_ambiguous_case_form_follows_who_was_introduced():
 
 def test_english_text_is_not_read_for_azerbaijani_suffixes():
     assert names("Putina said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "встреча с губернатором Самарской области Иваном Петровым",
+            [("Ivan Petrov", "губернатором Самарской области")],
+        ),
+        ("заявил помощник президента Олег Смирнов", [("Oleg Smirnov", "помощник президента")]),
+        ("с вице-премьером Анной Сергеевной Беловой", [("Anna Belova", "вице-премьером")]),
+        ("мэр города Пётр Ковалёв", [("Pyotr Kovalyov", "мэр города")]),
+        ("в Москве и Самаре прошла Неделя Культуры", []),  # places and words are not names
+    ],
+)
+def test_russian_names_no_list_has(text, expected):
+    assert people(text) == expected
+
+
+def test_a_russian_participant_no_list_has():
+    text = (
+        "Встреча\n\nВице-премьер Самир Керимов встретился с губернатором Самарской области "
+        "Иваном Петровым в Самаре.\n"
+    )
+    assert "Ivan Petrov" in main_of(text).participants
+
+
+def test_a_new_person_spelled_two_ways_is_one_person():
+    text = (
+        "Talks\n\nDeputy Minister Sergei Orlovsky met Governor Ivan Petrov in Samara on 3 March "
+        "2024. Deputy Minister Sergey Orlovskiy said at the meeting that trade was growing.\n"
+    )
+    result = extract(text, today=TODAY)
+    assert [a.name for a in result.new_actors] == ["Sergei Orlovsky", "Ivan Petrov"]
+    assert main_of(text).participants == ["Sergei Orlovsky", "Ivan Petrov"]

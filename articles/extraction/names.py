@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from articles.extraction.actors import Token, tokens
+from articles.extraction.inflection import CYRILLIC
+from articles.extraction.russian import russian_people
 from articles.extraction.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -239,6 +241,11 @@ def find_people(
     runs = _runs(text, toks)
     listed = _listed(text, toks, runs)
     for i, j in runs:
+        if CYRILLIC.search(toks[j - 1].text):
+            out += [
+                Person(*found, "dictionary") for found in russian_people(text, toks, i, j, known)
+            ]
+            continue
         trimmed = _trim(text, toks, i, j)
         single = _single_after_religious(text, toks, i, j) if trimmed is None else None
         if trimmed is None and single is None:

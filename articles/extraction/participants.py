@@ -56,6 +56,8 @@ def main_people(
             continue
         if hit.how == "surname" and not _named_taking_part(text, hits, hit):
             continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
+        if _time_reference(text, hit, spans):
+            continue
         if any(s <= hit.start < e for s, e in more) and (
             _comments(text, hit, more) or _in_background(text, hit, more)
         ):
@@ -70,6 +72,22 @@ def main_people(
         names += [n for n in office_holders(reading, lead, date) if n not in names]
     mentioned = [h.actor.name for h in hits if h.actor.name not in names]
     return names, list(dict.fromkeys(mentioned))
+
+
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|before|ahead\s+of|prior\s+to|после|до|накануне)\s+(?:the\s+|a\s+)?"
+    r"(?:meeting|talks|visit|summit|встреч\w*|переговор\w*|визит\w*|саммит\w*)\b",
+    re.I,
+)
+
+
+def _time_reference(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:
+    """Whether a meeting only dates something still to come ("the centre will open after
+    the meeting of Presidents A and B"): its people are not this event's. ("Petrov told
+    reporters after meeting Karimov that the plant would open" is the meeting itself.)"""
+    s, _ = next(span for span in spans if span[0] <= hit.start < span[1])
+    after = _AFTER_EVENT.search(text, s, hit.start)
+    return bool(after) and bool(_FUTURE.search(_QUOTED.sub(" ", text[s : after.start()])))
 
 
 def _in_background(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from articles.extraction.actors import NameHit, Token, fold, tokens
 from articles.extraction.inflection import CYRILLIC
@@ -118,12 +119,13 @@ def _people_hits(
     starts = [t.start for t in toks]
     sentences = [(s, e, toks[bisect_left(starts, s) : bisect_left(starts, e)]) for s, e in spans]
     people: list[Person] = []
-    seen: dict[str, Person] = {}
+    # One person however the text spells them (Sergei and Sergey Orlov): the first spelling.
+    seen: dict[tuple[str, ...], Person] = {}
     for s, e, words in sentences:
         inside = [k for k in known if s <= k[0] < e]
         for p in find_people(text, s, e, inside, words):
-            people.append(p)
-            seen.setdefault(p.name, p)
+            first = seen.setdefault(_key(p.name), p)
+            people.append(replace(p, name=first.name))
     new_hits = [
         NameHit(KnownActor(name=p.name), p.start, p.end, text[p.start : p.end], p.how)
         for p in people
@@ -131,6 +133,11 @@ def _people_hits(
     hits = [_newcomer(h, people, hits) for h in hits]
     new_hits += _surnames(text, [w for _, _, w in sentences], people, [*hits, *new_hits])
     return sorted([*hits, *new_hits], key=lambda h: h.start), list(seen.values())
+
+
+def _key(name: str) -> tuple[str, ...]:
+    parts = name.split()
+    return (fold(parts[0]), fold(parts[-1])) if len(parts) > 1 else (fold(name),)
 
 
 def _newcomer(hit: NameHit, people: list[Person], hits: Sequence[NameHit]) -> NameHit:
