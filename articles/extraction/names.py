@@ -125,16 +125,12 @@ def _trim(text: str, toks: list[Token], i: int, j: int) -> tuple[int, int] | Non
         middle = toks[j - 2]
         if _PATRONYMIC.search(middle.text) or _is_initial(text, middle):
             start = j - 3
-            if j - i >= 4 and _is_initial(text, toks[j - 4]) and _is_initial(text, middle):
-                start = j - 4
-    if _is_initial(text, toks[start]) and start + 1 < j - 1:
-        pass  # "J. Robert Smith"
     return start, j
 
 
-def _title_before(text: str, toks: list[Token], i: int, floor: int) -> tuple[int, bool] | None:
-    """Where a title chain right before toks[i] starts, and whether it names a religious
-    title or rank directly before the name; None when no title introduces the name."""
+def _title_before(text: str, toks: list[Token], i: int, floor: int) -> int | None:
+    """Where a title chain right before toks[i] starts ("Governor of the Samara Region",
+    "Gazprom CEO", "Col. Gen."); None when no title introduces the name."""
     j = i - 1
     if j < floor:
         return None
@@ -188,7 +184,7 @@ def _title_before(text: str, toks: list[Token], i: int, floor: int) -> tuple[int
         return None
     while start < i and _word(toks[start]) in _CONNECTORS:
         start += 1
-    return start, head_at == i - 1 and _word(toks[head_at]) in RELIGIOUS
+    return start
 
 
 def _apposition_after(text: str, toks: list[Token], j: int) -> int | None:
@@ -339,9 +335,8 @@ def _introduced(
         and re.fullmatch(r"\.?\s", text[before.end : toks[a].start])
     ):
         return "", "honorific"
-    chain = _title_before(text, toks, a, max(0, a - 16))
-    if chain is not None:
-        first, _ = chain
+    first = _title_before(text, toks, a, max(0, a - 16))
+    if first is not None:
         office = text[toks[first].start : toks[a - 1].end]
         if _word(toks[a - 1]) in RANKS and text[toks[a - 1].end] == ".":
             office += "."
