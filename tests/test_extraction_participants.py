@@ -205,3 +205,22 @@ def test_people_of_a_meeting_that_only_dates_something_to_come_are_mentioned():
     )
     main = main_of(text)
     assert not {"Ilham Aliyev", "Vladimir Putin"} & set(main.participants)
+
+
+def test_a_line_of_site_tags_names_no_participant():
+    text = (
+        "Home Politics Ilham Aliyev Victory Road World Cup Peace Summit Economy\n"
+        "In Baku, Deputy Prime Minister Samir Karimov met Governor Ivan Petrov on 13 October "
+        "2025.\n"
+    )
+    main = main_of(text)
+    assert "Ilham Aliyev" not in main.participants
+    assert {"Samir Karimov", "Ivan Petrov"} <= set(main.participants)
+
+
+def test_a_headline_in_title_case_is_not_a_line_of_tags():
+    text = (
+        "Ilham Aliyev Holds Talks With Russian Delegation In Baku\n\n"
+        "The talks in Baku on 13 October 2025 focused on trade and transport links.\n"
+    )
+    assert main_of(text).participants == ["Ilham Aliyev"]

@@ -56,7 +56,7 @@ def main_people(
             continue
         if hit.how == "surname" and not _named_taking_part(text, hits, hit):
             continue  # "the late President Heydar Aliyev ... Aliyev": not the one taking part
-        if _time_reference(text, hit, spans):
+        if _time_reference(text, hit, spans) or _tag_line(reading, hit, hits):
             continue
         if any(s <= hit.start < e for s, e in more) and (
             _comments(text, hit, more) or _in_background(text, hit, more)
@@ -88,6 +88,29 @@ def _time_reference(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bo
     s, _ = next(span for span in spans if span[0] <= hit.start < span[1])
     after = _AFTER_EVENT.search(text, s, hit.start)
     return bool(after) and bool(_FUTURE.search(_QUOTED.sub(" ", text[s : after.start()])))
+
+
+_PUNCTUATION = re.compile(r"[.!?;:,\"«»“”()]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_CASE_SMALL = frozenset({"In", "Of", "To", "With", "For", "On", "At", "And", "The", "A"})
+
+
+def _tag_line(reading: Reading, hit: NameHit, hits: list[NameHit]) -> bool:
+    """Whether the name is one item of a line of site tags glued to the lead ("Ilham Aliyev
+    Road to Victory World Cup Peace Summit"): no punctuation, mostly capitalised items, no
+    one else named, and not a headline in title case ("... Holds Talks In Baku")."""
+    text = reading.text
+    s = text.rfind("\n", 0, hit.start) + 1
+    e = text.find("\n", hit.end)
+    e = len(text) if e < 0 else e
+    if _PUNCTUATION.search(text, s, e):
+        return False
+    others = _WORD.findall(text[s : hit.start] + " " + text[hit.end : e])
+    capitalised = [w for w in others if w[:1].isupper()]
+    if any(w in _TITLE_CASE_SMALL for w in capitalised):
+        return False
+    alone = not any(h.start != hit.start and s <= h.start < e for h in hits)
+    return alone and len(others) >= 5 and len(capitalised) >= 4
 
 
 def _in_background(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:
@@ -196,7 +219,8 @@ def _headline_people(reading: Reading) -> list[str]:
         NameHit(KnownActor(name=p.name), p.start, p.end, p.name, p.how)
         for p in find_people(text, s, e, known)
     ]
-    return [h.actor.name for h in sorted(hits, key=lambda h: h.start) if takes_part(text, h)]
+    hits.sort(key=lambda h: h.start)
+    return [h.actor.name for h in hits if takes_part(text, h) and not _tag_line(reading, h, hits)]
 
 
 _SPEAKER_AFTER = re.compile(r"[\s,]*(?:\w+\s+)?" + _SPEECH.pattern, re.I)
