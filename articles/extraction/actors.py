@@ -12,11 +12,20 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
+from typing import NamedTuple
 
+from articles.extraction.inflection import (
+    AZERBAIJANI_LETTERS,
+    CYRILLIC,
+    inflected,
+    latin,
+    nominatives,
+)
 from articles.extraction.types import KnownActor
 from articles.extraction.vocabulary import DATA, vocabulary
 
@@ -79,7 +88,7 @@ def fold(token: str) -> str:
     """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
     if token.isupper() and len(token) <= 6 and token.isalpha():
         return token  # an acronym (EAEU, CIS, EU): compared exactly, never folded
-    s = token.translate(_SPECIAL)
+    s = latin(token).translate(_SPECIAL)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"'s$|'", "", s)
@@ -94,19 +103,14 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the text with its offsets and, for capitalised words, its folded key."""
 
     start: int
     end: int
     text: str
     key: str
-
-    @property
-    def capitalised(self) -> bool:
-        """Whether the word starts with a capital letter."""
-        return self.text[:1].isupper()
+    capitalised: bool  # whether the word starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -120,15 +124,36 @@ class NameHit:
     how: str  # "full name", "alias", "first name and patronymic", "surname"
 
 
+# The last texts read into words: steps that read the same body again take a slice of them.
+_READ: list[tuple[str, int, int, list[Token], list[int]]] = []
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
     end = len(text) if end is None else end
+    for seen, first, last, words, starts in _READ:
+        if seen is text and first <= start and end <= last:
+            i, j = bisect_left(starts, start), bisect_left(starts, end)
+            while j > i and words[j - 1].end > end:
+                j -= 1
+            return words[i:j]
+    out = _words(text, start, end)
+    if end - start > 1000:
+        _READ.insert(0, (text, start, end, out, [t.start for t in out]))
+        del _READ[4:]
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
-        word = _POSSESSIVE.sub("", m.group(0))
+        word = m.group(0)
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
         # Only capitalised words and the small words inside names need a key.
-        key = fold(word) if word[:1].isupper() or word in CONNECTORS else ""
-        out.append(Token(m.start(), m.start() + len(word), word, key))
+        upper = word[:1].isupper()
+        key = fold(word) if upper or word in CONNECTORS else ""
+        out.append(Token(m.start(), m.start() + len(word), word, key, upper))
     return out
 
 
@@ -144,6 +169,13 @@ class Registry:
         self.by_key: dict[tuple[str, ...], KnownActor] = {}
         self.by_surname: dict[str, list[KnownActor]] = {}
         self.by_name = {a.name: a for a in self.actors}
+        # Given names without vowels and their initials, for spellings no alias lists.
+        self.given_skeletons = {
+            id(a): frozenset(_skeleton(fold(g)) for g in _given_names(a)) for a in self.actors
+        }
+        self.initials = {
+            id(a): frozenset(_initial(g) for g in _given_names(a)) for a in self.actors
+        }
         for actor in self.actors:
             parts = _split(actor.name)
             keys = [tuple(fold(p) for p in parts)]
@@ -176,6 +208,10 @@ class Registry:
     ) -> list[NameHit]:
         """Every actor named in text[start:end]; surnames alone resolve to an introduced person."""
         toks = tokens(text, start, end)
+        stop = len(text) if end is None else end
+        az = bool(AZERBAIJANI_LETTERS.search(text, start, stop))
+        # Only a Russian or Azerbaijani text writes names in other forms than the registry's.
+        other_forms = az or bool(CYRILLIC.search(text, start, stop))
         hits: list[NameHit] = []
         introduced: list[KnownActor] = []
         i = 0
@@ -197,7 +233,11 @@ class Registry:
                     match = (actor, n, "full name" if n >= 2 else "name")
                     break
             if match is None and "person" in kinds:
-                actor = self._surname(toks, i, introduced)
+                match = self._variant(text, toks, i)
+                if match is None and other_forms:
+                    match = self._inflected(text, toks, i, az)
+            if match is None and "person" in kinds:
+                actor = self._surname(toks, i, introduced, az)
                 if actor is not None:
                     match = (actor, 1, "surname")
             if match is None:
@@ -214,19 +254,66 @@ class Registry:
                     how,
                 )
             )
-            if how != "surname" and actor.kind == "person":
+            if how != "surname" and actor.kind == "person" and not _named_after(toks, i + n):
                 if actor in introduced:
                     introduced.remove(actor)
                 introduced.append(actor)
             i += n
         return hits
 
+    def _variant(self, text: str, toks: list[Token], i: int) -> tuple[KnownActor, int, str] | None:
+        """A known surname after a spelling of the given name the registry does not list
+        ("Dimitri" for Dmitry, "Gurbangulu" for Gurbanguly) or after its initial ("I. Aliyev",
+        "I.Aliyev"): the one person of that surname whose given name it fits."""
+        if i + 1 >= len(toks) or not toks[i + 1].capitalised:
+            return None
+        given, surname = toks[i], toks[i + 1]
+        candidates = self.by_surname.get(surname.key)
+        if not candidates:
+            return None
+        gap = text[given.end : surname.start]
+        if len(given.text) == 1 and given.text.isupper():
+            if not re.fullmatch(r"\.\s?", gap):
+                return None
+            fits = [a for a in candidates if _initial(given.text) in self.initials[id(a)]]
+            how = "initial and surname"
+        else:
+            if not _adjacent(text, [given, surname]) or _is_title_word(given.text):
+                return None
+            skeleton = _skeleton(given.key)
+            fits = [a for a in candidates if skeleton in self.given_skeletons[id(a)]]
+            how = "full name"
+        return (fits[0], 2, how) if len(fits) == 1 else None
+
+    def _inflected(
+        self, text: str, toks: list[Token], i: int, az: bool
+    ) -> tuple[KnownActor, int, str] | None:
+        """A full name in another case than the registry's ("Ильхамом Алиевым", "Ceyhun
+        Bayramovla"): the first reading of its words that names a known person."""
+        for n in (3, 2):
+            window = toks[i : i + n]
+            if (
+                len(window) < n
+                or not all(t.capitalised for t in window)
+                or not any(inflected(t.text, az) for t in window)
+                or not _adjacent(text, window)
+            ):
+                continue
+            for key in product(*(_keys(t.text, az) for t in window)):
+                actor = self.by_key.get(key)
+                if actor is not None and actor.kind == "person":
+                    return actor, n, "full name"
+        return None
+
     def _surname(
-        self, toks: list[Token], i: int, introduced: list[KnownActor]
+        self, toks: list[Token], i: int, introduced: list[KnownActor], az: bool = False
     ) -> KnownActor | None:
         """The person a surname alone names: the one introduced last, or the only one."""
         tok = toks[i]
         candidates = self.by_surname.get(tok.key)
+        if inflected(tok.text, az):
+            found = [a for k in _keys(tok.text, az) for a in self.by_surname.get(k, ())]
+            candidates = list({id(a): a for a in found}.values())
         if not candidates:
             return None
         # A capitalised word right before it that is a given name we do not know: someone else.
@@ -245,6 +332,26 @@ class Registry:
         return None
 
 
+def _initial(name: str) -> str:
+    """A given name's first letter as folded: C. and J. for Ceyhun and Jeyhun alike."""
+    return fold(name[:1].lower())[:1]
+
+
+def _keys(word: str, az: bool) -> tuple[str, ...]:
+    """The folded keys of every form the word may stand for."""
+    return tuple(dict.fromkeys(fold(w) for w in nominatives(word, az)))
+
+
+def _skeleton(key: str) -> str:
+    """A folded given name without its vowels: Dimitri and Dmitry, Gurbangulu and Gurbanguly."""
+    return key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+
+
+def _given_names(actor: KnownActor) -> list[str]:
+    """The given names of a person's name and aliases ("Ilham", "İlham")."""
+    return [parts[0] for n in (actor.name, *actor.aliases) if len(parts := _split(n)) >= 2]
+
+
 def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
     """Whether someone already introduced has that (folded) surname."""
     return any(fold(_split(a.name)[-1]) == key for a in introduced)
@@ -252,6 +359,15 @@ def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
 
 # Words that may stand right before a known surname without being someone else's given name.
 _TITLE_WORDS = frozenset(vocabulary("words")["before_surname"])
+
+
+# Words after a name that make it a thing named after the person ("the Heydar Aliyev Palace").
+_NAMED_AFTER = frozenset(vocabulary("titles")["named_after"])
+
+
+def _named_after(toks: list[Token], i: int) -> bool:
+    """Whether the word at i makes the name before it a place or a thing, not the person."""
+    return i < len(toks) and toks[i].text.lower() in _NAMED_AFTER
 
 
 def _is_title_word(word: str) -> bool:

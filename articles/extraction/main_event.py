@@ -22,8 +22,7 @@ from articles.extraction.dates import Mention, MentionKind
 from articles.extraction.datevalue import MONTH_NAMES, SPECIFICITY
 from articles.extraction.kinds import EventKind, event_kind
 from articles.extraction.known_events import document_label
-from articles.extraction.offices import office_holders
-from articles.extraction.people import participants
+from articles.extraction.participants import main_people
 from articles.extraction.places import place_of
 from articles.extraction.reading import Reading
 from articles.extraction.text import (
@@ -75,10 +74,7 @@ def main_event(reading: Reading) -> ExtractedEvent | None:
     text, sents, layout = reading.text, reading.sentences, reading.layout
     lead = [sents[0], main_span]
     people_spans = list(dict.fromkeys(lead))
-    names = participants(reading, people_spans)
-    names += [n for n in office_holders(reading, people_spans, date) if n not in names]
-    main_names = set(names)
-    mentioned = [h.actor.name for h in reading.hits if h.actor.name not in main_names]
+    names, mentioned = main_people(reading, main_span, date)
     # Organisations named around the main event (the EAEU summit, the OSCE Minsk Group).
     mentioned += [
         h.actor.name

@@ -109,6 +109,73 @@ def standalone_titles(text: str, start: int, end: int) -> list[tuple[str, str, i
     return out
 
 
+_PLURAL = {
+    "presidents": "President",
+    "leaders": "President",
+    "heads of state": "President",
+    "prime ministers": "Prime Minister",
+    "premiers": "Prime Minister",
+    "foreign ministers": "Foreign Minister",
+    "defence ministers": "Defence Minister",
+    "defense ministers": "Defence Minister",
+}
+_PLURAL_RE = "|".join(p.replace(" ", r"\s+") for p in _PLURAL)
+_ONE_COUNTRY = rf"(?:the\s+)?(?:{_COUNTRY_RE})"
+_COUNTRIES = rf"{_ONE_COUNTRY}(?:\s*,\s*{_ONE_COUNTRY})*\s+and\s+{_ONE_COUNTRY}"
+# "the presidents of Armenia and Azerbaijan", "the Russian and Azerbaijani foreign ministers"
+_PLURAL_TITLES = re.compile(
+    rf"\b(?:(?P<title>{_PLURAL_RE})\s+of\s+(?P<of>{_COUNTRIES})"
+    rf"|(?P<adj>{_COUNTRIES})\s+(?P<title2>{_PLURAL_RE}))\b(?!\s*,?\s*(?-i:[A-Z])[\w'-]+)",
+    re.I,
+)
+_COUNTRY_WORD = re.compile(rf"\b(?:{_COUNTRY_RE})\b", re.I)
+# "his Azerbaijani counterpart": the same office as the one who met them, in that country.
+_COUNTERPART = re.compile(
+    rf"\b(?:his|her|their|its)\s+(?P<adj>{_COUNTRY_RE})\s+(?:counterparts?|colleagues?)\b"
+    r"(?!\s*,?\s*(?-i:[A-Z])[\w'-]+)",
+    re.I,
+)
+
+
+def plural_titles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """Offices of several countries named without their holders ("the presidents of Armenia
+    and Azerbaijan"): (title, country, start, end) for each country."""
+    out = []
+    for m in _PLURAL_TITLES.finditer(text, start, end):
+        title = _PLURAL[" ".join((m.group("title") or m.group("title2")).lower().split())]
+        countries = m.group("of") or m.group("adj")
+        for word in _COUNTRY_WORD.findall(countries):
+            country = COUNTRY_WORDS.get(" ".join(word.lower().split()))
+            if country:
+                out.append((title, country, m.start(), m.end()))
+    return out
+
+
+def _office_at(actor, *, first: dt.date, last: dt.date) -> str | None:
+    """The office (of those resolved by holder) a person held over the whole interval."""
+    for office in actor.offices:
+        start = _date_of(office.get("from"))
+        end = _date_of(office.get("to")) or dt.date.max
+        if office.get("title") in _NAMED_BY_OFFICE and start and start <= first and last <= end:
+            return office["title"]
+    return None
+
+
+def counterparts(
+    text: str, hits: list[NameHit], start: int, end: int, *, first: dt.date, last: dt.date
+) -> list[tuple[str, str, int, int]]:
+    """ "Lavrov met his Azerbaijani counterpart": the office of the person named before it,
+    in the country named: (title, country, start, end)."""
+    out = []
+    for m in _COUNTERPART.finditer(text, start, end):
+        country = COUNTRY_WORDS.get(" ".join(m.group("adj").lower().split()))
+        before = [h for h in hits if start <= h.start < m.start() and h.actor.offices]
+        title = _office_at(before[-1].actor, first=first, last=last) if before else None
+        if country and title:
+            out.append((title, country, m.start(), m.end()))
+    return out
+
+
 def holder(actors, title: str, country: str, *, first: dt.date, last: dt.date):
     """The one person who held the office over the whole interval, or None."""
     found = []
@@ -155,7 +222,9 @@ def office_holders(
     text, registry = reading.text, reading.context.registry
     names = []
     for s, e in spans:
-        for title, country, _, _ in standalone_titles(text, s, e):
+        offices = standalone_titles(text, s, e) + plural_titles(text, s, e)
+        offices += counterparts(text, reading.hits, s, e, first=first, last=last)
+        for title, country, _, _ in offices:
             person = holder(registry.people(), title, country, first=first, last=last)
             if person is not None:
                 names.append(person.name)

@@ -1,0 +1,132 @@
+"""Russian names no list has: a given name and a surname as the Russian dictionary knows them.
+
+"Юрием Лужковым" is a given name and a surname in the instrumental case; the dictionary
+(pymorphy3 with its shipped OpenCorpora data, loaded the first time a Cyrillic name is read)
+says so and gives their nominative, written in Latin letters for the timeline: "Yuriy
+Luzhkov". Only a given name the dictionary knows as one starts a name, so ordinary capitalised
+words ("Москвы", "Меджлиса") never do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from articles.extraction.actors import Token
+from articles.extraction.inflection import CYRILLIC, latin
+from articles.extraction.vocabulary import vocabulary
+
+# How sure the dictionary must be that a word is a given name.
+_NAME_SCORE = 0.3
+
+
+@cache
+def _analyser():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=16384)
+def _parses(word: str) -> tuple:
+    return tuple(_analyser().parse(word))
+
+
+def _given(word: str):
+    """The word's best reading as a given name, if the dictionary gives one."""
+    found = [p for p in _parses(word) if "Name" in p.tag and p.score >= _NAME_SCORE]
+    return max(found, key=lambda p: p.score) if found else None
+
+
+def _surname(word: str, gender: str | None, case: str | None):
+    """The word's reading as a surname that agrees with the given name before it."""
+    found = [p for p in _parses(word) if "Surn" in p.tag]
+    if not found:
+        return None
+    agreeing = [p for p in found if (gender is None or gender in p.tag or "ms-f" in p.tag)]
+    in_case = [p for p in agreeing if case is None or case in p.tag]
+    best = in_case or agreeing
+    return max(best, key=lambda p: p.score) if best else None
+
+
+def _noun(word: str, case: str | None):
+    """A capitalised word the dictionary knows only as a noun, read as a surname in the given
+    name's case ("Александр Лебедь"), never a place or an organisation."""
+    found = [
+        p
+        for p in _parses(word)
+        if "NOUN" in p.tag
+        and (case is None or case in p.tag)
+        and not {"Geox", "Orgn", "Name", "Abbr"} & set(p.tag.grammemes)
+    ]
+    return max(found, key=lambda p: p.score) if found else None
+
+
+def _nominative(parse) -> str:
+    inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+    return (inflected or parse).word
+
+
+def person(words: list[str]) -> str | None:
+    """The Latin name of a person written as given name (patronymic) and surname in any case:
+    ["Юрием", "Лужковым"] → "Yuriy Luzhkov"; None when the words are not such a name."""
+    if len(words) not in (2, 3):
+        return None
+    given = _given(words[0])
+    if given is None:
+        return None
+    gender = "femn" if "femn" in given.tag else "masc"
+    case = given.tag.case
+    if len(words) == 3 and not any("Patr" in p.tag for p in _parses(words[1])):
+        return None
+    surname = _surname(words[-1], gender, case) or _noun(words[-1], case)
+    if surname is None:
+        return None
+    parts = [_nominative(given), _nominative(surname)]
+    return " ".join(_latin_part(p) for p in parts)
+
+
+def _latin_part(word: str) -> str:
+    """A nominative in Latin letters, capitalised; ё as yo (Kovalyov, Pyotr)."""
+    out = []
+    for i, ch in enumerate(word):
+        if ch == "ё":
+            out.append("o" if i and word[i - 1] in "жчшщ" else "yo")
+        else:
+            out.append(ch)
+    return "-".join(part[:1].upper() + part[1:] for part in latin("".join(out)).split("-"))
+
+
+_RUSSIAN_HEADS = re.compile(r"(?:" + "|".join(vocabulary("titles")["russian_heads"]) + r")", re.I)
+
+
+def russian_people(
+    text: str, toks: list[Token], i: int, j: int, known: Sequence[tuple[int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """A Russian given name and surname at the end of the capitalised words toks[i:j], with
+    the title before it: (name, office, start, end)."""
+    for n in (3, 2):
+        a = j - n
+        if a < i:
+            continue
+        s, e = toks[a].start, toks[j - 1].end
+        if any(ks < e and s < ke for ks, ke in known):
+            return []
+        name = person([t.text for t in toks[a:j]])
+        if name is None:
+            continue
+        # The title before it: the furthest title word of the words right before the name.
+        first = None
+        for k in range(a - 1, max(-1, a - 7), -1):
+            if not CYRILLIC.search(toks[k].text) or re.search(
+                r"[.,;:!?]", text[toks[k].end : toks[k + 1].start]
+            ):
+                break
+            if _RUSSIAN_HEADS.match(toks[k].text):
+                first = k
+        office = (
+            " ".join(text[toks[first].start : toks[a - 1].end].split()) if first is not None else ""
+        )
+        return [(name, office, s, e)]
+    return []
