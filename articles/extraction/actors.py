@@ -193,6 +193,31 @@ class Registry:
                     continue
                 self.by_key.setdefault(key, actor)
         self.max_len = max((len(k) for k in self.by_key), default=1)
+        self.prefixes = {key[:n] for key in self.by_key for n in range(1, len(key) + 1)}
+
+    def _longest_key(
+        self, text: str, toks: list[Token], i: int, kinds: tuple[str, ...]
+    ) -> tuple[KnownActor, int, str] | None:
+        """The longest run of name words from token i that is a known actor's name: the run
+        grows while it is still the start of some name, so a word is looked at once."""
+        key: tuple[str, ...] = ()
+        ends = []
+        for n in range(1, min(self.max_len, len(toks) - i) + 1):
+            tok = toks[i + n - 1]
+            if not (tok.capitalised or tok.text in CONNECTORS):
+                break
+            if n > 1 and not _adjacent(text, toks[i + n - 2 : i + n]):
+                break
+            key += (tok.key,)
+            if key not in self.prefixes:
+                break
+            if tok.capitalised:
+                ends.append(n)
+        for n in reversed(ends):
+            actor = self.by_key.get(key[:n])
+            if actor is not None and actor.kind in kinds:
+                return actor, n, "full name" if n >= 2 else "name"
+        return None
 
     def people(self) -> list[KnownActor]:
         """The persons of the registry (not countries or organisations)."""
@@ -220,18 +245,7 @@ class Registry:
             if not tok.capitalised:
                 i += 1
                 continue
-            match = None
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
-                window = toks[i : i + n]
-                if not (
-                    window[-1].capitalised
-                    and all(t.capitalised or t.text in CONNECTORS for t in window)
-                ) or not _adjacent(text, window):
-                    continue
-                actor = self.by_key.get(tuple(t.key for t in window))
-                if actor is not None and actor.kind in kinds:
-                    match = (actor, n, "full name" if n >= 2 else "name")
-                    break
+            match = self._longest_key(text, toks, i, kinds)
             if match is None and "person" in kinds:
                 match = self._variant(text, toks, i)
                 if match is None and other_forms:
