@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from articles.extraction.vocabulary import vocabulary
 
@@ -54,3 +55,107 @@ EVENT_VERBS = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["event_words"]) + r")\b
 # Past-tense reports of something happening: what a relative date ("in October",
 # "last year", "on Friday") must be attached to before it becomes an event of its own.
 PAST_EVENT = re.compile(r"\b(?:" + "|".join(_KIND_WORDS["past_event_words"]) + r")\b", re.I)
+
+
+# -- Tense: whether a clause reports the past or announces the future ---------------------
+
+_TENSE = vocabulary("temporal")
+
+
+class Tense(StrEnum):
+    """What a verb says of when: done, or to come."""
+
+    PAST = "past"
+    FUTURE = "future"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_IRREGULAR_PAST = re.compile(
+    r"(?<![\w'’-])(?:" + _alternatives(_TENSE["irregular_past"] + _TENSE["past_words"]) + r")\b",
+    re.I,
+)
+# English regular past: a lower-case word in -ed, not an adjective of the stop list and not
+# after "is"/"be" (a present passive) or an article (an adjective).
+_ED = re.compile(r"(?<![\w'’-])([a-z]{2,}ed)\b(?!-)")
+_NOT_PAST_ED = frozenset(_TENSE["not_past_ed"])
+_NOT_AFTER = re.compile(r"(?<![\w-])(?:is|are|am|be|being|a|an|the|this|these|those)\s+$", re.I)
+# Russian past: -л, -ла, -ло, -ли after a vowel (not "о": "посол", "школа", "доли").
+_RU_PAST = re.compile(r"(?<![\w-])([а-яё]+[аяиеыуё]л(?:[аои]|ся|ась|ось|ись)?)(?![\w-])")
+_NOT_PAST_RU = frozenset(_TENSE["not_past_ru"])
+# Azerbaijani past: definite -dı/-di/-du/-dü, reported -ıb/-ib/-ub/-üb, -mış/-miş/-muş/-müş.
+_AZ_PAST = re.compile(
+    r"(?<![\w-])([a-zəıöüşçğ]{2,}(?:(?:dı|di|du|dü)(?:lar|lər|m|n|q|k|z)?"
+    r"|(?:ıb|ib|ub|üb)(?:dır|dir|dur|dür|lar|lər)?|(?:mış|miş|muş|müş)(?:dır|dir|dur|dür)?))"
+    r"(?![\w-])"
+)
+_NOT_PAST_AZ = frozenset(_TENSE["not_past_az"])
+_FUTURE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(_TENSE["future_en"] + _TENSE["future_ru"] + _TENSE["future_az"])
+    + r")(?![\w-])",
+    re.I,
+)
+# Where a clause ends: punctuation, or a word that starts another clause.
+_CLAUSE_EDGE = re.compile(
+    r"[,;:()\[\]«»“”\"]|\s[-–—]\s|(?<![\w-])(?:that|which|who|whom|whose|and|but|while|whereas"
+    r"|although|though|because|что|который|которая|которое|которые|где|когда|но|и|ki|və)(?![\w-])",
+    re.I,
+)
+
+
+def tense_markers(sentence: str) -> list[tuple[int, Tense]]:
+    """Where a sentence's verbs say past or future, in order."""
+    found = [(m.start(), Tense.FUTURE) for m in _FUTURE.finditer(sentence)]
+    found += [(m.start(), Tense.PAST) for m in _IRREGULAR_PAST.finditer(sentence)]
+    for m in _ED.finditer(sentence):
+        before = sentence[max(0, m.start() - 8) : m.start()]
+        if m.group(1) not in _NOT_PAST_ED and not _NOT_AFTER.search(before):
+            found.append((m.start(), Tense.PAST))
+    for pattern, stop in ((_RU_PAST, _NOT_PAST_RU), (_AZ_PAST, _NOT_PAST_AZ)):
+        found += [(m.start(), Tense.PAST) for m in pattern.finditer(sentence) if m[1] not in stop]
+    found.sort()
+    # "will be held", "is expected to be signed": a participle after a future is the future's.
+    futures = [p for p, t in found if t == Tense.FUTURE]
+    return [
+        (p, t)
+        for p, t in found
+        if t == Tense.FUTURE or not any(_same_verb(sentence, q, p) for q in futures)
+    ]
+
+
+def _same_verb(sentence: str, future: int, past: int) -> bool:
+    if not future < past:
+        return False
+    between = sentence[future:past]
+    return len(between.split()) <= 4 and not _CLAUSE_EDGE.search(between, 1)
+
+
+def reports_past(sentence: str) -> bool:
+    """Whether a sentence has a verb in the past: English, Russian or Azerbaijani."""
+    return any(t == Tense.PAST for _, t in tense_markers(sentence))
+
+
+def tense_at(
+    sentence: str, pos: int, markers: list[tuple[int, Tense]] | None = None
+) -> Tense | None:
+    """The tense a date at ``sentence[pos]`` is told in: that of its own clause's nearest verb
+    before it (else the first after it), failing which the sentence's; None if no verb says."""
+    markers = tense_markers(sentence) if markers is None else markers
+    if not markers:
+        return None
+    start, end = 0, len(sentence)
+    for edge in _CLAUSE_EDGE.finditer(sentence):
+        if edge.end() <= pos:
+            start = edge.end()
+        elif edge.start() > pos:
+            end = edge.start()
+            break
+    for low, high in ((start, end), (0, len(sentence))):
+        before = [t for p, t in markers if low <= p < pos]
+        after = [t for p, t in markers if pos <= p < high]
+        if before or after:
+            return before[-1] if before else after[0]
+    return None
