@@ -16,9 +16,9 @@ from articles.extraction.kinds import event_kind
 from articles.extraction.known_events import document_label, labels_match
 from articles.extraction.places import place_of
 from articles.extraction.reading import Reading
-from articles.extraction.temporal import Tag
 from articles.extraction.text import EVENT_VERBS, PAST_EVENT, Tense, one_line, reports_past
 from articles.extraction.timex_grammar import FoundKind
+from articles.extraction.timex_resolution import Tag
 from articles.extraction.types import DAY, DateClaim, ExtractedEvent
 
 # A date after one of these is a deadline or a background, not when something happened;

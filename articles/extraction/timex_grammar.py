@@ -2,18 +2,18 @@
 
 ``dates`` finds the dates events are dated by; this module adds what a complete list of an
 article's time expressions needs besides: a bare weekday after a verb ("said Friday"), a year
-as a modifier ("a 2015 agreement"), year and day ranges ("2011-2012", "May 4-5"), weeks,
-weekends, seasons, decades, centuries, "now", a day counted from another ("the previous
-day"), "through September", "N days ago", and a month or year coordinated with the one before
-it ("in April and June"). Russian and Azerbaijani shapes are in ``timex_grammar_ru``. Each
-finding is a ``Found``; where the claim machinery can resolve it, it carries a ``Mention``.
+as a modifier ("a 2015 agreement"), year and day ranges ("2011-2012", "May 4-5"), "mid-2016",
+a day counted from another ("the previous day"), "through September", "N days ago", "July of
+this year". Weeks, seasons, decades, centuries and "now" are in ``timex_periods``; Russian and
+Azerbaijani shapes in ``timex_grammar_ru``. Each finding is a ``Found``; where the claim
+machinery can resolve it, it carries a ``Mention``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from articles.extraction.dates import (
@@ -26,7 +26,7 @@ from articles.extraction.dates import (
     valid_date,
 )
 from articles.extraction.datevalue import MONTH_NAMES
-from articles.extraction.timex import SEASON_CODES, Mod
+from articles.extraction.timex import Mod
 from articles.extraction.vocabulary import vocabulary
 
 WORDS = vocabulary("temporal")
@@ -98,7 +98,6 @@ MOD_WORDS = {
 _UNITS = re.compile("(?:" + "|".join(WORDS["units"]) + r")\Z", re.I)
 _EVENT_NOUNS = frozenset(WORDS["event_nouns"])
 _SINGULAR_S = frozenset(WORDS["singular_s"])
-_CENTURY_WORDS: dict[str, int] = WORDS["century_words"]
 
 
 def number_value(word: str) -> int:
@@ -130,6 +129,9 @@ Builder = Callable[[re.Match], Iterator[Found]]
 
 
 def _bare_weekday(m: re.Match) -> Iterator[Found]:
+    before = re.search(r"(\S+)\s+$", m.string[max(0, m.start() - 40) : m.start()])
+    if before is None or not (before.group(1)[0].islower() or before.group(1).endswith(",")):
+        return  # "Good Friday", "Bloody Sunday": a name, not a day
     weekday = WEEKDAYS[m.group("w").lower()]
     mention = Mention(MentionKind.WEEKDAY, m.start(), m.end(), m.group(0), weekday=weekday)
     yield Found(FoundKind.MENTION, m.start(), m.end(), mention)
@@ -177,31 +179,6 @@ def _day_range(m: re.Match) -> Iterator[Found]:
     yield Found(FoundKind.MENTION, m.start("d2"), m.end(), second, overrides=True, range_end=True)
 
 
-def _decade(m: re.Match) -> Iterator[Found]:
-    year = int(m.group("y")) if m.group("y") else 1900 + int(m.group("yy"))
-    yield Found(FoundKind.DECADE, m.start(), m.end(), number=year, mod=mod_of(m.group("mod")))
-
-
-def _century(m: re.Match) -> Iterator[Found]:
-    ordinal = int(m.group("n")) if m.group("n") else _CENTURY_WORDS[m.group("w").lower()]
-    if 1 <= ordinal <= 21:
-        yield Found(FoundKind.CENTURY, m.start(), m.end(), number=ordinal, mod=mod_of(m["mod"]))
-
-
-_WEEK_OFFSETS = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
-
-
-def _week(m: re.Match) -> Iterator[Found]:
-    words = m.group(0).lower().split()
-    offset = next((v for k, v in _WEEK_OFFSETS.items() if k in words), 0)
-    kind = FoundKind.WEEKEND if words[-1] == "weekend" else FoundKind.WEEK
-    yield Found(kind, m.start(), m.end(), number=offset)
-
-
-def _weeks_ago(m: re.Match) -> Iterator[Found]:
-    yield Found(FoundKind.WEEK, m.start(), m.end(), number=-number_value(m.group("n")))
-
-
 def _units_ago(m: re.Match) -> Iterator[Found]:
     n = number_value(m.group("n"))
     kind = MentionKind.RELATIVE_DAY if m.group("unit").startswith("day") else None
@@ -212,26 +189,17 @@ def _units_ago(m: re.Match) -> Iterator[Found]:
     )
 
 
-def _season(m: re.Match) -> Iterator[Found]:
-    code = SEASON_CODES[m.group("s").lower()]
-    groups = m.groupdict()
-    mod = mod_of(groups.get("mod"))
-    if groups.get("y"):
-        year = int(m.group("y"))
-        mention = year_mention(m, "y", "in")
-        yield Found(FoundKind.SEASON, m.start(), m.end(), mention, number=year, code=code, mod=mod)
+def _mid(m: re.Match) -> Iterator[Found]:
+    """ "mid-2016", "mid-October": a year or a month with its middle."""
+    if m.group("y"):
+        mention = year_mention(m, "y", "mid-")
+    elif not m.group("mon")[0].isupper():
         return
-    relation = " ".join((groups.get("rel") or "in").lower().split())
-    relation = {"previous": "last", "coming": "next"}.get(relation, relation)
-    relation = "last" if relation.endswith("past") else relation
-    if groups.get("yrel"):  # "spring of last year": the season of that year
-        relation = "year" + {"last": "-1", "this": "+0", "next": "+1"}[m.group("yrel").lower()]
-    start = m.start("body") if groups.get("body") else m.start()
-    yield Found(FoundKind.SEASON, start, m.end(), code=code, relation=relation, mod=mod)
-
-
-def _present(m: re.Match) -> Iterator[Found]:
-    yield Found(FoundKind.PRESENT, m.start(), m.end())
+    else:
+        month = month_number(m.group("mon"))
+        mention = Mention(MentionKind.MONTH, m.start(), m.end(), m.group(0), month=month)
+        mention = replace(mention, preposition="mid-")
+    yield Found(FoundKind.MENTION, m.start(), m.end(), mention, mod=Mod.MID, overrides=True)
 
 
 def _counted_day(m: re.Match) -> Iterator[Found]:
@@ -247,9 +215,13 @@ def _through_month(m: re.Match) -> Iterator[Found]:
     if not mon[0].isupper():
         return
     mention = Mention(
-        MentionKind.MONTH, m.start("mon"), m.end(), m.group(0), month=month_number(mon),
+        MentionKind.MONTH,
+        m.start("mon"),
+        m.end(),
+        m.group(0),
+        month=month_number(mon),
         preposition="through",
-    )  # fmt: skip
+    )
     yield Found(FoundKind.MENTION, m.start("mon"), m.end(), mention)
 
 
@@ -260,17 +232,20 @@ def _month_of_year(m: re.Match) -> Iterator[Found]:
     rel = m.group("rel").lower()
     offset = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
     mention = Mention(
-        MentionKind.MONTH, m.start(), m.end(), m.group(0), month=month_number(mon), offset=offset,
+        MentionKind.MONTH,
+        m.start(),
+        m.end(),
+        m.group(0),
+        month=month_number(mon),
+        offset=offset,
         preposition="in",
-    )  # fmt: skip
+    )
     yield Found(
         FoundKind.MENTION, m.start(), m.end(), mention, overrides=True, same_year=offset == 0
     )
 
 
-_DET = r"(?:(?i:a|an|the|its|his|her|their|our|this|that)|[A-Z][\w.-]*['’]s)"
-_SEASON = r"(?P<s>(?i:spring|summer|autumn|fall|winter))"
-_SEASON_MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
+_DET = r"(?:(?i:a|an|the|its|his|her|their|our|this|that)|[A-Za-z][\w.-]*['’]s)"
 
 EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
     (
@@ -309,63 +284,8 @@ EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
         ),
         _bare_weekday,
     ),
-    (
-        re.compile(
-            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
-            r"(?:(?P<y>(?:1[5-9]|20)\d0)['’]?s|['’](?P<yy>[3-9]0)s)\b",
-            re.I,
-        ),
-        _decade,
-    ),
-    (
-        re.compile(
-            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
-            r"|(?P<w>" + "|".join(_CENTURY_WORDS) + r"))[\s-]+century\b",
-            re.I,
-        ),
-        _century,
-    ),
-    (
-        re.compile(
-            r"\b(?:(?:earlier|later)\s+this|this|last|next|the\s+(?:previous|coming))"
-            r"\s+week(?:end)?\b",
-            re.I,
-        ),
-        _week,
-    ),
-    (re.compile(rf"\b{NUMBER}\s+weeks?\s+ago\b", re.I), _weeks_ago),
     (re.compile(rf"\b{NUMBER}\s+(?P<unit>days?|months?)\s+ago\b", re.I), _units_ago),
-    (
-        re.compile(
-            rf"\b{_SEASON_MOD}{_SEASON}\s+(?:of\s+)?(?:(?P<y>{YEAR4})\b"
-            r"|(?P<yrel>this|last|next)\s+year\b)"
-        ),
-        _season,
-    ),
-    (
-        re.compile(
-            r"\b(?P<rel>last|this|next|coming|previous|(?:this|the)\s+past)\s+"
-            r"(?P<s>spring|summer|autumn|fall|winter)\b",
-            re.I,
-        ),
-        _season,
-    ),
-    (
-        re.compile(
-            r"\b(?:in|during|over|until|since)\s+(?P<body>(?:the\s+)?"
-            r"(?:(?P<mod>early|late)\s+)?(?P<s>spring|summer|autumn|winter))\b(?!\s+of\b|\s*\d)",
-            re.I,
-        ),
-        _season,
-    ),
-    (
-        re.compile(
-            r"\b(?:now|currently|at\s+present|presently|nowadays|at\s+the\s+moment"
-            r"|these\s+days)\b(?![-’'])",
-            re.I,
-        ),
-        _present,
-    ),
+    (re.compile(rf"\b[Mm]id-(?:(?P<y>{YEAR4})|(?P<mon>{EN_MONTH}))(?![\w-])"), _mid),
     (
         re.compile(
             r"\b(?:the\s+(?:previous|preceding|next|following|same)\s+day"

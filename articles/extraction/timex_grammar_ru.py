@@ -116,9 +116,14 @@ def _ru_month(m: re.Match) -> Iterator[Found]:
     rel = m.group("rel")
     offset = _relative(rel) if rel else 0
     mention = Mention(
-        MentionKind.MONTH, m.start(), m.end(), m.group(0), month=month, offset=offset,
+        MentionKind.MONTH,
+        m.start(),
+        m.end(),
+        m.group(0),
+        month=month,
+        offset=offset,
         preposition=prep,
-    )  # fmt: skip
+    )
     start = m.start("mod") if m.group("mod") else m.start("mon")
     yield Found(
         FoundKind.MENTION,
