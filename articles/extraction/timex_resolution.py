@@ -114,7 +114,8 @@ def _resolve_mention(tag: Tag, anchor: DateClaim, relative: Resolution) -> Tag:
             )
     else:
         claim = _resolve_relative(m, anchor, tag.tense)
-    if claim is not None and claim.known and found is not None and found.ago:
+    ago = found.ago if found is not None else "ago" in m.text.lower()
+    if claim is not None and claim.known and ago:
         claim = replace(
             claim, needs_review=True, derivation=claim.derivation + "; a rounded span back"
         )
