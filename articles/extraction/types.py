@@ -153,5 +153,9 @@ class ExtractedArticle:
                 for event in self.events
             ],
             "new_actors": [asdict(actor) for actor in self.new_actors],
-            "dates": [asdict(expression) for expression in self.dates],
+            "dates": self.dates_json(),
         }
+
+    def dates_json(self) -> list[dict]:
+        """Every date expression as ``extract --json`` lists it and ``Article.dates`` stores it."""
+        return [asdict(expression) for expression in self.dates]
