@@ -202,3 +202,12 @@ def test_timex_helpers():
     assert weekend_value(dt.date(2019, 3, 11), -1) == "2019-W10-WE"  # a Monday
     assert html_datetime("2019-W10") and html_datetime("2019") and not html_datetime("2019-SU")
     assert not html_datetime("XXXX-10") and not html_datetime(None)
+
+
+def test_rules_run_only_near_their_triggers_yet_find_the_same(monkeypatch):
+    from articles.extraction import temporal
+
+    text = HEADER + LEAD + " ".join(sentence for sentence, *_ in CASES)
+    windowed = extract(text, today=TODAY).dates
+    monkeypatch.setattr(temporal, "_windows", lambda text, start, end, low, trigger: [(start, end)])
+    assert extract(text, today=TODAY).dates == windowed

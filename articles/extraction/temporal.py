@@ -87,15 +87,63 @@ def _regions(reading: Reading) -> list[tuple[int, int]]:
 def _find(reading: Reading, regions: list[tuple[int, int]]) -> list[Found]:
     """The tagger's own expressions in the body's sentences and the header regions."""
     text, sents = reading.text, reading.sentences
-    windows = list(regions)
+    ranges = list(regions)
     if sents:
-        windows.append((sents[0][0], sents[-1][1]))
+        ranges.append((sents[0][0], sents[-1][1]))
     out = []
-    for start, end in windows:
-        for pattern, build in _PATTERNS:
-            for match in pattern.finditer(text, start, end):
-                out += [f for f in build(match) if _inside(reading, regions, f.start, f.end)]
+    for start, end in ranges:
+        low = text[start:end].lower()
+        if len(low) != end - start:  # a letter whose lower case is longer: read it all
+            low = None
+        foreign = bool(_NOT_ENGLISH.search(text, start, end))
+        for trigger, rules in _BY_TRIGGER.items():
+            if _FOREIGN[trigger] and not foreign:
+                continue  # no Cyrillic (or "ə") in the text: no Russian (Azerbaijani) rule runs
+            windows = _windows(text, start, end, low, trigger)
+            for pattern, build in rules if windows else ():
+                for a, b in windows:
+                    for match in pattern.finditer(text, a, b):
+                        found = build(match)
+                        out += [f for f in found if _inside(reading, regions, f.start, f.end)]
     return out
+
+
+_NOT_ENGLISH = re.compile("[а-яёА-ЯЁəƏ]")
+
+
+# The rules by what triggers them: each trigger is looked for once.
+_BY_TRIGGER: dict = {}
+for _pattern, _build, _trigger in _PATTERNS:
+    _BY_TRIGGER.setdefault(_trigger, []).append((_pattern, _build))
+# Triggers in Russian or Azerbaijani words: only texts in those languages need their rules.
+_FOREIGN = {t: isinstance(t, tuple) and any(not word.isascii() for word in t) for t in _BY_TRIGGER}
+
+
+_MARGIN = 80  # characters a rule's match may reach from its trigger
+
+
+def _windows(text: str, start: int, end: int, low: str | None, trigger) -> list[tuple[int, int]]:
+    """Where in text[start:end] a rule may match: around its trigger words (or pattern)."""
+    if low is None:
+        return [(start, end)]
+    if isinstance(trigger, tuple):
+        hits = []
+        for word in trigger:
+            at = low.find(word)
+            while at >= 0:
+                hits.append((at, at + len(word)))
+                at = low.find(word, at + 1)
+    else:
+        hits = [m.span() for m in trigger.finditer(text, start, end)]
+        hits = [(a - start, b - start) for a, b in hits]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(hits):
+        a, b = max(start, start + a - _MARGIN), min(end, start + b + _MARGIN)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _inside(reading: Reading, regions: list[tuple[int, int]], start: int, end: int) -> bool:

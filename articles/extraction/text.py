@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from articles.extraction.vocabulary import vocabulary
 
@@ -73,15 +74,12 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_IRREGULAR_PAST = re.compile(
-    r"(?<![\w'’-])(?:" + _alternatives(_TENSE["irregular_past"] + _TENSE["past_words"]) + r")\b",
-    re.I,
-)
-# English regular past: a lower-case word in -ed, not an adjective of the stop list and not
-# after "is"/"be" (a present passive) or an article (an adjective).
-_ED = re.compile(r"(?<![\w'’-])([a-z]{2,}ed)\b(?!-)")
+_IRREGULAR_PAST = frozenset(_TENSE["irregular_past"] + _TENSE["past_words"])
 _NOT_PAST_ED = frozenset(_TENSE["not_past_ed"])
-_NOT_AFTER = re.compile(r"(?<![\w-])(?:is|are|am|be|being|a|an|the|this|these|those)\s+$", re.I)
+# English: a past form of the list, or a lower-case word in -ed that is not an adjective of the
+# stop list and does not follow "is"/"be" (a present passive) or an article (an adjective).
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_NOT_BEFORE_ED = frozenset(("is", "are", "am", "be", "being", "a", "an", "the", "this", "these"))
 # Russian past: -л, -ла, -ло, -ли after a vowel (not "о": "посол", "школа", "доли").
 _RU_PAST = re.compile(r"(?<![\w-])([а-яё]+[аяиеыуё]л(?:[аои]|ся|ась|ось|ись)?)(?![\w-])")
 _NOT_PAST_RU = frozenset(_TENSE["not_past_ru"])
@@ -92,11 +90,16 @@ _AZ_PAST = re.compile(
     r"(?![\w-])"
 )
 _NOT_PAST_AZ = frozenset(_TENSE["not_past_az"])
-_FUTURE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(_TENSE["future_en"] + _TENSE["future_ru"] + _TENSE["future_az"])
-    + r")(?![\w-])",
-    re.I,
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_AZ_LETTER = re.compile(r"[əƏ]")
+
+
+def _future(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+_FUTURE_EN, _FUTURE_RU, _FUTURE_AZ = (
+    _future(_TENSE[f"future_{language}"]) for language in ("en", "ru", "az")
 )
 # Where a clause ends: punctuation, or a word that starts another clause.
 _CLAUSE_EDGE = re.compile(
@@ -106,24 +109,41 @@ _CLAUSE_EDGE = re.compile(
 )
 
 
-def tense_markers(sentence: str) -> list[tuple[int, Tense]]:
+@lru_cache(maxsize=256)
+def tense_markers(sentence: str) -> tuple[tuple[int, Tense], ...]:
     """Where a sentence's verbs say past or future, in order."""
-    found = [(m.start(), Tense.FUTURE) for m in _FUTURE.finditer(sentence)]
-    found += [(m.start(), Tense.PAST) for m in _IRREGULAR_PAST.finditer(sentence)]
-    for m in _ED.finditer(sentence):
-        before = sentence[max(0, m.start() - 8) : m.start()]
-        if m.group(1) not in _NOT_PAST_ED and not _NOT_AFTER.search(before):
+    found = [(m.start(), Tense.FUTURE) for m in _FUTURE_EN.finditer(sentence)]
+    previous = ""
+    for m in _LATIN_WORD.finditer(sentence):
+        word = m.group(0)
+        lower = word.lower()
+        if lower in _IRREGULAR_PAST or (
+            lower.endswith("ed")
+            and word.islower()
+            and len(word) >= 4
+            and word not in _NOT_PAST_ED
+            and previous not in _NOT_BEFORE_ED
+        ):
             found.append((m.start(), Tense.PAST))
-    for pattern, stop in ((_RU_PAST, _NOT_PAST_RU), (_AZ_PAST, _NOT_PAST_AZ)):
-        found += [(m.start(), Tense.PAST) for m in pattern.finditer(sentence) if m[1] not in stop]
+        previous = lower
+    if _CYRILLIC.search(sentence):
+        found += [(m.start(), Tense.FUTURE) for m in _FUTURE_RU.finditer(sentence)]
+        found += [
+            (m.start(), Tense.PAST) for m in _RU_PAST.finditer(sentence) if m[1] not in _NOT_PAST_RU
+        ]
+    if _AZ_LETTER.search(sentence):
+        found += [(m.start(), Tense.FUTURE) for m in _FUTURE_AZ.finditer(sentence)]
+        found += [
+            (m.start(), Tense.PAST) for m in _AZ_PAST.finditer(sentence) if m[1] not in _NOT_PAST_AZ
+        ]
     found.sort()
     # "will be held", "is expected to be signed": a participle after a future is the future's.
     futures = [p for p, t in found if t == Tense.FUTURE]
-    return [
+    return tuple(
         (p, t)
         for p, t in found
         if t == Tense.FUTURE or not any(_same_verb(sentence, q, p) for q in futures)
-    ]
+    )
 
 
 def _same_verb(sentence: str, future: int, past: int) -> bool:

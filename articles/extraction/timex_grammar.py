@@ -126,6 +126,12 @@ def year_mention(m: re.Match, group: str, preposition: str) -> Mention:
 
 
 Builder = Callable[[re.Match], Iterator[Found]]
+# What a rule's matches must have near them: words (lower case) or a pattern. The tagger runs a
+# rule only around them, so that an article without "week" never pays for the week rule.
+Trigger = tuple[str, ...] | re.Pattern
+Rule = tuple[re.Pattern, Builder, Trigger]
+_DASHED = re.compile(r"\d(?:st|nd|rd|th)?\s*[-–—]\s*\d")
+_YEARISH = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _bare_weekday(m: re.Match) -> Iterator[Found]:
@@ -138,6 +144,8 @@ def _bare_weekday(m: re.Match) -> Iterator[Found]:
 
 
 def _attributive_year(m: re.Match) -> Iterator[Found]:
+    if not _DETERMINER_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return  # "Route 2015 runs ...": no article or possessive before the year
     noun = m.group("noun").lower()
     if _UNITS.match(noun) or (noun.endswith("s") and noun not in _SINGULAR_S | _EVENT_NOUNS):
         return  # "the 2000 residents", "a 1900 km border": a count
@@ -245,9 +253,11 @@ def _month_of_year(m: re.Match) -> Iterator[Found]:
     )
 
 
-_DET = r"(?:(?i:a|an|the|its|his|her|their|our|this|that)|[A-Za-z][\w.-]*['’]s)"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?i:a|an|the|its|his|her|their|our|this|that)|[A-Za-z][\w.-]*['’]s)\s+$"
+)
 
-EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
+EN_PATTERNS: list[Rule] = [
     (
         re.compile(
             rf"\b(?P<mon>{ANY_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*"
@@ -255,6 +265,7 @@ EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _day_range,
+        _DASHED,
     ),
     (
         re.compile(
@@ -263,18 +274,21 @@ EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _day_range,
+        _DASHED,
     ),
     (
         re.compile(
             rf"(?<![\w+./–-])(?<!\d\s)(?P<a>{YEAR4})\s?[-–—]\s?(?P<b>\d{{4}}|\d\d)(?![\w./]|[-–]\d)"
         ),
         _year_range,
+        _DASHED,
     ),
     (
         re.compile(
-            rf"\b{_DET}\s+(?P<y>{YEAR4})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<noun>[a-z][a-z-]*[a-z])\b"
+            rf"(?<![\w.,/-])(?P<y>{YEAR4})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<noun>[a-z][a-z-]*[a-z])\b"
         ),
         _attributive_year,
+        _YEARISH,
     ),
     (
         re.compile(
@@ -283,9 +297,10 @@ EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             r"|on|but|while|during|from|under|by|night|morning|afternoon|evening)\b)"
         ),
         _bare_weekday,
+        ("day",),
     ),
-    (re.compile(rf"\b{NUMBER}\s+(?P<unit>days?|months?)\s+ago\b", re.I), _units_ago),
-    (re.compile(rf"\b[Mm]id-(?:(?P<y>{YEAR4})|(?P<mon>{EN_MONTH}))(?![\w-])"), _mid),
+    (re.compile(rf"\b{NUMBER}\s+(?P<unit>days?|months?)\s+ago\b", re.I), _units_ago, ("ago",)),
+    (re.compile(rf"\b[Mm]id-(?:(?P<y>{YEAR4})|(?P<mon>{EN_MONTH}))(?![\w-])"), _mid, ("mid-",)),
     (
         re.compile(
             r"\b(?:the\s+(?:previous|preceding|next|following|same)\s+day"
@@ -294,15 +309,18 @@ EN_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _counted_day,
+        ("day",),
     ),
     (
         re.compile(rf"\b(?:through|thru|throughout)\s+(?P<mon>{EN_MONTH})(?![\w])(?!\s*\d)"),
         _through_month,
+        ("thr",),
     ),
     (
         re.compile(
             rf"\b(?P<mon>{EN_MONTH})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+previous)\s+year\b"
         ),
         _month_of_year,
+        ("year",),
     ),
 ]

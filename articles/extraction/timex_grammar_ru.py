@@ -18,9 +18,9 @@ from articles.extraction.timex import SEASON_CODES, Mod
 from articles.extraction.timex_grammar import (
     CALENDAR,
     YEAR4,
-    Builder,
     Found,
     FoundKind,
+    Rule,
 )
 
 _RU_MONTH = "(?:" + "|".join(CALENDAR["russian_month_forms"]) + ")"
@@ -247,7 +247,13 @@ def _az_year(m: re.Match) -> Iterator[Found]:
 _RU_MOD = r"(?:(?P<mod>начале|начала|конце|конца|середине|середины)\s+)?"
 _AZ_ORDINAL = r"-?(?:ci|cı|cu|cü|ci|nci|ncı|ncu|ncü)"
 
-RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
+# Month stems to look for ("ма" alone would be everywhere: May's own forms instead).
+_RU_MONTH_STEMS = tuple(s if s != "ма" else "мая" for s in CALENDAR["russian_month_stems"])
+_RU_MONTH_STEMS += ("май", "мае")
+_RU_WEEKDAY_WORDS = tuple(_RU_WEEKDAYS)
+_AZ_YEAR_KEYS = tuple(f"{suffix} il" for suffix in ("ci", "cı", "cu", "cü"))
+
+RU_AZ_PATTERNS: list[Rule] = [
     (
         re.compile(
             rf"{_B}(?:(?P<prep>в|во|с|со|до|к|ко|после|от|по|на|за|около)\s+)?{_RU_MOD}"
@@ -255,6 +261,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ru_year,
+        ("год", "г."),
     ),
     (
         re.compile(
@@ -263,6 +270,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ru_month,
+        _RU_MONTH_STEMS,
     ),
     (
         re.compile(
@@ -272,6 +280,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _relative_unit,
+        ("году", "месяце", "неделе"),
     ),
     (
         re.compile(
@@ -280,6 +289,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _relative_unit,
+        ("keçən", "ötən", "gələn", "bu il", "bu ay", "bu həftə"),
     ),
     (
         re.compile(
@@ -288,6 +298,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ago,
+        ("назад",),
     ),
     (
         re.compile(
@@ -295,10 +306,23 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ago,
+        ("əvvəl",),
     ),
-    (re.compile(rf"{_B}(?:позавчера|вчера|сегодня|завтра){_E}", re.I), _relative_day),
-    (re.compile(rf"{_B}(?:srağagün|dünən|bu\s+gün|bugün){_E}", re.I), _relative_day),
-    (re.compile(rf"{_B}(?:накануне|на\s+следующий\s+день|ertəsi\s+gün){_E}", re.I), _counted_day),
+    (
+        re.compile(rf"{_B}(?:позавчера|вчера|сегодня|завтра){_E}", re.I),
+        _relative_day,
+        ("вчера", "сегодня", "завтра"),
+    ),
+    (
+        re.compile(rf"{_B}(?:srağagün|dünən|bu\s+gün|bugün){_E}", re.I),
+        _relative_day,
+        ("dünən", "bu gün", "bugün", "srağagün"),
+    ),
+    (
+        re.compile(rf"{_B}(?:накануне|на\s+следующий\s+день|ertəsi\s+gün){_E}", re.I),
+        _counted_day,
+        ("накануне", "следующий день", "ertəsi"),
+    ),
     (
         re.compile(
             rf"{_B}во?\s+(?:(?P<rel>прошл|следующ)(?:ый|ую|ое)\s+)?(?P<w>понедельник|вторник"
@@ -306,6 +330,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ru_weekday,
+        _RU_WEEKDAY_WORDS,
     ),
     (
         re.compile(
@@ -314,14 +339,20 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _ru_season,
+        ("весной", "летом", "осенью", "зимой"),
     ),
-    (re.compile(rf"{_B}(?P<y>(?:1[5-9]|20)\d0)-(?:е|х|ые|ых|ым|ми){_E}", re.I), _ru_decade),
+    (
+        re.compile(rf"{_B}(?P<y>(?:1[5-9]|20)\d0)-(?:е|х|ые|ых|ым|ми){_E}", re.I),
+        _ru_decade,
+        ("0-",),
+    ),
     (
         re.compile(
             rf"{_B}(?:(?P<r>[XVI]{{1,6}})|(?P<n>\d{{1,2}})-?(?:го|м|й)?)\s+"
             rf"(?:век(?:а|е|у|ом)?|əsr\w*){_E}"
         ),
         _century,
+        ("век", "əsr"),
     ),
     (
         re.compile(
@@ -330,6 +361,7 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _present,
+        ("сейчас", "настоящее", "ныне", "данный", "hazırda", "indi"),
     ),
     (
         re.compile(
@@ -338,9 +370,11 @@ RU_AZ_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _az_full,
+        ("ilin",),
     ),
     (
         re.compile(rf"{_B}(?P<y>{YEAR4}){_AZ_ORDINAL}\s+il(?P<suf>ində|də|dən|in|ə)?{_E}", re.I),
         _az_year,
+        _AZ_YEAR_KEYS,
     ),
 ]

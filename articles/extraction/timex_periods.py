@@ -16,9 +16,9 @@ from articles.extraction.timex_grammar import (
     NUMBER,
     WORDS,
     YEAR4,
-    Builder,
     Found,
     FoundKind,
+    Rule,
     mod_of,
     number_value,
     year_mention,
@@ -95,7 +95,10 @@ def _present(m: re.Match) -> Iterator[Found]:
 _SEASON = r"(?P<s>(?i:spring|summer|autumn|fall|winter))"
 _SEASON_MOD = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 
-PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
+_DECADE = re.compile(r"0['’]?s\b")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
+PERIOD_PATTERNS: list[Rule] = [
     (
         re.compile(
             r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
@@ -103,6 +106,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _decade,
+        _DECADE,
     ),
     (
         re.compile(
@@ -111,6 +115,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _century,
+        ("centur",),
     ),
     (
         re.compile(
@@ -119,14 +124,16 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _week,
+        ("week",),
     ),
-    (re.compile(rf"\b{NUMBER}\s+weeks?\s+ago\b", re.I), _weeks_ago),
+    (re.compile(rf"\b{NUMBER}\s+weeks?\s+ago\b", re.I), _weeks_ago, ("ago",)),
     (
         re.compile(
             rf"\b{_SEASON_MOD}{_SEASON}\s+(?:of\s+)?(?:(?P<y>{YEAR4})\b"
             r"|(?P<yrel>this|last|next)\s+year\b)"
         ),
         _season,
+        _SEASONS,
     ),
     (
         re.compile(
@@ -135,6 +142,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _season,
+        _SEASONS,
     ),
     (
         re.compile(
@@ -143,6 +151,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _season,
+        _SEASONS,
     ),
     (
         re.compile(
@@ -151,5 +160,6 @@ PERIOD_PATTERNS: list[tuple[re.Pattern, Builder]] = [
             re.I,
         ),
         _present,
+        ("now", "current", "present", "moment", "these days"),
     ),
 ]

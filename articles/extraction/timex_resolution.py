@@ -24,7 +24,7 @@ from articles.extraction.timex_grammar import Found, FoundKind
 from articles.extraction.types import DAY, MONTH, DateClaim
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tag:
     """One date expression at text[start:end], found and then resolved."""
 
@@ -52,15 +52,14 @@ def resolve_tags(
     relative = Resolution.RELATIVE_MAIN if from_main else Resolution.RELATIVE
     if anchor.needs_review and not from_main:
         relative = Resolution.RELATIVE_INFERRED
-    markers: dict[int, list] = {}
+    markers: dict[int, tuple] = {}
     out: list[Tag] = []
     for tag in tags:
         span = reading.sentence_of(tag.start) or _line(text, tag.start)
         sentence = text[span[0] : span[1]]
         if span[0] not in markers:
             markers[span[0]] = tense_markers(sentence)
-        tense = tense_at(sentence, tag.start - span[0], markers[span[0]])
-        tag = replace(tag, tense=tense)
+        tag.tense = tense_at(sentence, tag.start - span[0], markers[span[0]])
         if tag.found is not None and tag.found.range_end and out and out[-1].claim is not None:
             tag = _range_end(tag, out[-1])
         elif tag.kind == FoundKind.MENTION and tag.mention is not None:
