@@ -44,6 +44,8 @@ def dates(body: str, **kwargs) -> list[str]:
         # The second year of "in X and Y".
         ("The commission gathered in 1997 and 1998 in the city.", ["1997", "1998"]),
         ("The commission gathered between 1997 and 1998 several times.", []),
+        # A span is not a happening.
+        ("From 2011 to 2014 the army bought tanks abroad.", []),
         # A day range: its first day, never the bare month.
         ("On May 4-5, 1994 the parliaments gathered in another capital.", ["1994-05-04"]),
         # Russian and Azerbaijani.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from articles.extraction.date_claims import DEADLINE_BEFORE
 from articles.extraction.dates import MentionKind
@@ -26,6 +27,7 @@ from articles.extraction.types import DAY, DateClaim, ExtractedEvent
 _NOT_WHEN = ("by", "until", "till", "before", "to", "through", "of", "and", "between", "range")
 # Further than this after today, a date is a plan or a typo, not an event.
 _FAR_FUTURE = dt.timedelta(days=3650)
+_SPAN_END = re.compile(r"\s*(?:to|until|till|through|[-–—])\s+\S", re.I)
 _STATES_ITS_YEAR = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.NUMERIC_AMBIGUOUS)
 
 
@@ -95,6 +97,8 @@ def _dates_a_happening(reading: Reading, tag: Tag, span: tuple[int, int]) -> boo
         before = text[max(span[0], m.start - 14) : m.start]
         if DEADLINE_BEFORE.search(before) or m.preposition in _NOT_WHEN:
             return False
+        if m.preposition == "from" and _SPAN_END.match(text, m.end):
+            return False  # "from 1994 to 1997": a span, not a happening
         if m.kind in _STATES_ITS_YEAR:
             return True
     if tag.tense == Tense.FUTURE:
