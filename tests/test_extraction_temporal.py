@@ -211,3 +211,20 @@ def test_rules_run_only_near_their_triggers_yet_find_the_same(monkeypatch):
     windowed = extract(text, today=TODAY).dates
     monkeypatch.setattr(temporal, "_windows", lambda text, start, end, low, trigger: [(start, end)])
     assert extract(text, today=TODAY).dates == windowed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They met on February 28-29 and again on 30-31 February.",
+        "The 1999-00 season, the 2099-2100 plan and 31 December 9999.",
+        "в начале  декабря, в XXXXXX веке, the 99th century, mid-May, the '20s.",
+    ],
+)
+def test_odd_dates_never_break_extraction(sentence):
+    for header in (HEADER, "Title only\n\n", "A title\n29 February 2016\n\n"):
+        result = extract(header + LEAD + sentence, today=TODAY)
+        for d in result.dates:
+            assert isinstance(d.resolution, str)
+        for event in result.events:
+            event.date.interval()

@@ -113,6 +113,8 @@ def _ru_year(m: re.Match) -> Iterator[Found]:
 def _ru_month(m: re.Match) -> Iterator[Found]:
     prep = _RU_PREPOSITIONS.get(m.group("prep").lower(), "")
     month = month_number(m.group("mon"))
+    if month is None:
+        return
     rel = m.group("rel")
     offset = _relative(rel) if rel else 0
     mention = Mention(

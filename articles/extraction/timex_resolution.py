@@ -77,10 +77,12 @@ def _range_end(tag: Tag, first: Tag) -> Tag:
     m, start = tag.mention, first.claim
     if m.kind == MentionKind.YEAR or m.kind in EXPLICIT:
         claim = claim_from_mention(m, derivation="explicit date in text")
-    else:
+    elif start.precision == DAY and valid_date(start.year, start.month, m.day):
         claim = replace(
             start, day=m.day, evidence_start=m.start, evidence_end=m.end, evidence=m.text
         )
+    else:
+        return replace(tag, value=None, resolution=Resolution.UNRESOLVED)
     return replace(tag, claim=claim, value=claim.iso(), resolution=first.resolution)
 
 
