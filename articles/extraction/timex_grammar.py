@@ -130,7 +130,8 @@ Builder = Callable[[re.Match], Iterator[Found]]
 # rule only around them, so that an article without "week" never pays for the week rule.
 Trigger = tuple[str, ...] | re.Pattern
 Rule = tuple[re.Pattern, Builder, Trigger]
-_DASHED = re.compile(r"\d(?:st|nd|rd|th)?\s*[-–—]\s*\d")
+_DASHED = re.compile(r"[-–—]\s*\d")  # a dash before a digit: ranges
+_WEEKDAY_WORDS = tuple(day.lower() for day in CALENDAR["weekdays"])
 _YEARISH = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
@@ -297,7 +298,7 @@ EN_PATTERNS: list[Rule] = [
             r"|on|but|while|during|from|under|by|night|morning|afternoon|evening)\b)"
         ),
         _bare_weekday,
-        ("day",),
+        _WEEKDAY_WORDS,
     ),
     (re.compile(rf"\b{NUMBER}\s+(?P<unit>days?|months?)\s+ago\b", re.I), _units_ago, ("ago",)),
     (re.compile(rf"\b[Mm]id-(?:(?P<y>{YEAR4})|(?P<mon>{EN_MONTH}))(?![\w-])"), _mid, ("mid-",)),

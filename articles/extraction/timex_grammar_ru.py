@@ -253,7 +253,7 @@ _AZ_ORDINAL = r"-?(?:ci|cı|cu|cü|ci|nci|ncı|ncu|ncü)"
 _RU_MONTH_STEMS = tuple(s if s != "ма" else "мая" for s in CALENDAR["russian_month_stems"])
 _RU_MONTH_STEMS += ("май", "мае")
 _RU_WEEKDAY_WORDS = tuple(_RU_WEEKDAYS)
-_AZ_YEAR_KEYS = tuple(f"{suffix} il" for suffix in ("ci", "cı", "cu", "cü"))
+_AZ_YEAR_KEYS = ("il", "ildə")  # "ildə": an Azerbaijani word, so only such texts run it
 
 RU_AZ_PATTERNS: list[Rule] = [
     (
@@ -291,7 +291,7 @@ RU_AZ_PATTERNS: list[Rule] = [
             re.I,
         ),
         _relative_unit,
-        ("keçən", "ötən", "gələn", "bu il", "bu ay", "bu həftə"),
+        ("keçən", "ötən", "gələn", "bu"),
     ),
     (
         re.compile(
@@ -318,12 +318,12 @@ RU_AZ_PATTERNS: list[Rule] = [
     (
         re.compile(rf"{_B}(?:srağagün|dünən|bu\s+gün|bugün){_E}", re.I),
         _relative_day,
-        ("dünən", "bu gün", "bugün", "srağagün"),
+        ("dünən", "gün"),
     ),
     (
         re.compile(rf"{_B}(?:накануне|на\s+следующий\s+день|ertəsi\s+gün){_E}", re.I),
         _counted_day,
-        ("накануне", "следующий день", "ertəsi"),
+        ("накануне", "следующий", "ertəsi"),
     ),
     (
         re.compile(
@@ -372,7 +372,7 @@ RU_AZ_PATTERNS: list[Rule] = [
             re.I,
         ),
         _az_full,
-        ("ilin",),
+        ("ilin", "ilində"),
     ),
     (
         re.compile(rf"{_B}(?P<y>{YEAR4}){_AZ_ORDINAL}\s+il(?P<suf>ində|də|dən|in|ə)?{_E}", re.I),

@@ -160,6 +160,6 @@ PERIOD_PATTERNS: list[Rule] = [
             re.I,
         ),
         _present,
-        ("now", "current", "present", "moment", "these days"),
+        ("now", "current", "present", "moment", "days"),
     ),
 ]
