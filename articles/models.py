@@ -36,6 +36,12 @@ class Article(models.Model):
         related_name="newer_versions",
         help_text="The earlier import of the same file name, when this text replaced it.",
     )
+    dates = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every date expression of the text as extraction found it: start and end "
+        'offsets, text, TIMEX3 value, resolution and mod (extract --json\'s "dates").',
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
 

@@ -9,57 +9,54 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
-from articles.extraction.date_claims import DEADLINE_BEFORE, FUTURE, resolve
+from articles.extraction.date_claims import DEADLINE_BEFORE
 from articles.extraction.dates import MentionKind
 from articles.extraction.kinds import event_kind
 from articles.extraction.known_events import document_label, labels_match
 from articles.extraction.places import place_of
 from articles.extraction.reading import Reading
-from articles.extraction.text import EVENT_VERBS, PAST_EVENT, one_line
+from articles.extraction.text import EVENT_VERBS, PAST_EVENT, Tense, one_line, reports_past
+from articles.extraction.timex_grammar import FoundKind
+from articles.extraction.timex_resolution import Tag
 from articles.extraction.types import DAY, DateClaim, ExtractedEvent
 
-# A date after one of these is a deadline or a background, not when something happened.
-_NOT_WHEN = ("by", "until", "till", "before", "to", "through", "of", "and", "between")
+# A date after one of these is a deadline or a background, not when something happened;
+# one end of a range ("2011-2012") is a span.
+_NOT_WHEN = ("by", "until", "till", "before", "to", "through", "of", "and", "between", "range")
 # Further than this after today, a date is a plan or a typo, not an event.
 _FAR_FUTURE = dt.timedelta(days=3650)
+_SPAN_END = re.compile(r"\s*(?:to|until|till|through|[-–—])\s+\S", re.I)
+_STATES_ITS_YEAR = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.NUMERIC_AMBIGUOUS)
 
 
 def mentioned_events(
-    reading: Reading, *, anchor: DateClaim, main: ExtractedEvent | None
+    reading: Reading, tags: list[Tag], *, anchor: DateClaim, main: ExtractedEvent | None
 ) -> list[ExtractedEvent]:
-    """Events the body's dated sentences report, other than the main event; relative dates
-    count from ``anchor``."""
+    """Events the body's dated sentences report, other than the main event; ``tags`` are the
+    article's date expressions, their relative dates counted from ``anchor``."""
     text, hits, today = reading.text, reading.hits, reading.context.today
     events: list[ExtractedEvent] = []
     seen: set[tuple[int, str]] = set()
     main_span = (main.evidence_start, main.evidence_end) if main else None
     main_date = main.date.iso() if main else None
-    for m in reading.mentions:
-        span = reading.sentence_of(m.start)
-        if span is None or span == main_span:
+    for tag in tags:
+        counted = tag.kind == FoundKind.COUNTED_DAY  # "the previous day"
+        span = reading.sentence_of(tag.start)
+        if span is None or (tag.mention is None and not counted):
+            continue
+        if span == main_span and not counted:
             continue  # the main event's own sentence dates the main event
         sentence = text[span[0] : span[1]]
-        has_event = bool(EVENT_VERBS.search(sentence))
-        before = text[max(span[0], m.start - 14) : m.start]
-        if DEADLINE_BEFORE.search(before) or m.preposition in _NOT_WHEN:
-            continue
-        if m.kind in (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.NUMERIC_AMBIGUOUS):
-            claim = resolve(m, anchor)
-        elif m.kind == MentionKind.YEAR:
-            if not has_event:
-                continue
-            claim = resolve(m, anchor)
-        else:
-            if not PAST_EVENT.search(sentence) or m.kind == MentionKind.RELATIVE_MONTH:
-                continue
-            if m.kind == MentionKind.RELATIVE_YEAR and "ago" in m.text.lower():
-                continue
-            claim = resolve(m, anchor, future=bool(FUTURE.search(sentence)))
-        if claim is None or not claim.known:
+        claim = tag.claim
+        if claim is None or not claim.known or not _dates_a_happening(reading, tag, span):
             continue
         if claim.interval()[0] > today + _FAR_FUTURE:
             continue
+        explicit = tag.mention is not None and tag.mention.kind in _STATES_ITS_YEAR
+        if not explicit and anchor.known and claim.interval()[0] > anchor.interval()[1]:
+            continue  # after the article's date: a plan, not something that happened
         iso = claim.iso()
         if (span[0], iso) in seen:
             continue
@@ -69,9 +66,10 @@ def mentioned_events(
         if iso == main_date and claim.precision == DAY and set(people) <= set(main.participants):
             continue  # the main event told again ("Today, the minister arrived ...")
         digest = hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
+        words = tag.mention.text if tag.mention else text[tag.start : tag.end]
         events.append(
             ExtractedEvent(
-                key=f"m:{digest}:{m.text.lower()}",
+                key=f"m:{digest}:{words.lower()}",
                 main=False,
                 summary=one_line(sentence),
                 date=claim,
@@ -85,6 +83,34 @@ def mentioned_events(
             )
         )
     return events
+
+
+def _dates_a_happening(reading: Reading, tag: Tag, span: tuple[int, int]) -> bool:
+    """Whether a date expression dates something that happened: a full date, a year with a
+    happening, or a relative date in a sentence that reports the past (in any language the
+    tense test reads), never in a clause that announces the future."""
+    text, m, found = reading.text, tag.mention, tag.found
+    sentence = text[span[0] : span[1]]
+    if found is not None and found.range_end:
+        return False  # the second day of "May 4-5": the first dates the event
+    if m is not None:
+        before = text[max(span[0], m.start - 14) : m.start]
+        if DEADLINE_BEFORE.search(before) or m.preposition in _NOT_WHEN:
+            return False
+        if m.preposition == "from" and _SPAN_END.match(text, m.end):
+            return False  # "from 1994 to 1997": a span, not a happening
+        if m.kind in _STATES_ITS_YEAR:
+            return True
+    if tag.tense == Tense.FUTURE:
+        return False
+    if m is not None and m.kind == MentionKind.YEAR:
+        if m.preposition == "attributive":
+            return bool(found and found.event_noun)  # "a 2009 accord": the noun is the event
+        return bool(EVENT_VERBS.search(sentence)) or reports_past(sentence)
+    relative = (MentionKind.RELATIVE_YEAR, MentionKind.RELATIVE_MONTH)
+    if m is not None and m.kind in relative and m.offset > 0:
+        return False  # "next year" in a report of the past: something else's date
+    return bool(PAST_EVENT.search(sentence)) or reports_past(sentence)
 
 
 def one_event_per_document(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

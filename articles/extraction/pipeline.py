@@ -13,6 +13,7 @@ from articles.extraction.mentioned_events import (
 )
 from articles.extraction.people import new_actors
 from articles.extraction.reading import Context, read
+from articles.extraction.temporal import tag_dates, time_expressions
 from articles.extraction.types import ExtractedArticle
 
 
@@ -28,7 +29,9 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
     anchor = published
     if main and main.date.known and main.date.specificity > published.specificity:
         anchor = main.date
-    events += mentioned_events(reading, anchor=anchor, main=main)
+    # Every date expression, resolved against the same point; mentioned events come from them.
+    tags = tag_dates(reading, anchor, from_main=anchor is not published)
+    events += mentioned_events(reading, tags, anchor=anchor, main=main)
     events = one_event_per_document(events)
     number_repeated_keys(events)
     layout = reading.layout
@@ -39,4 +42,5 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
         published=published,
         events=events,
         new_actors=new_actors(reading),
+        dates=time_expressions(reading.text, tags),
     )

@@ -88,6 +88,19 @@ class ExtractedEvent:
     label: str = ""  # a name the event is known by ("Declaration on Allied Interaction")
 
 
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date expression of the article's text, with what it means (a TIMEX3 value: see
+    ``timex``) and how that was found ("explicit", "relative to the article's date", ...)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # 2021-11-26, 2021-11, 2021, 2021-W47, 2021-SU, 199, 19, PRESENT_REF
+    resolution: str
+    mod: str | None = None  # START, MID or END: "early 2021", "mid-2021", "the end of 2021"
+
+
 @dataclass
 class NewActor:
     """A person the text introduces with an office who is not in the registry yet."""
@@ -107,6 +120,7 @@ class ExtractedArticle:
     published: DateClaim
     events: list[ExtractedEvent] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
+    dates: list[TimeExpression] = field(default_factory=list)
 
     def to_json(self, file: str) -> dict:
         """The stable `extract --json` shape."""
@@ -138,4 +152,9 @@ class ExtractedArticle:
                 for event in self.events
             ],
             "new_actors": [asdict(actor) for actor in self.new_actors],
+            "dates": self.dates_json(),
         }
+
+    def dates_json(self) -> list[dict]:
+        """Every date expression as ``extract --json`` lists it and ``Article.dates`` stores it."""
+        return [asdict(expression) for expression in self.dates]

@@ -151,6 +151,7 @@ def _article_values(extracted: ExtractedArticle) -> dict:
         "published_date": start,
         "published_precision": extracted.published.precision if start else "unknown",
         "published_evidence": extracted.published.evidence[:300],
+        "dates": extracted.dates_json(),
     }
 
 
@@ -162,6 +163,7 @@ def _article_values_fields() -> list[str]:
         "published_date",
         "published_precision",
         "published_evidence",
+        "dates",
     ]
 
 

@@ -1,8 +1,9 @@
 """An article's raw text cut into pieces at its passages; article_detail.html marks them up.
 
-Passages (and the words that date their events) may overlap or nest. The text is cut at every
-edge into segments, each carrying one layer per passage that covers it, outermost first; only
-the first piece of an event's first passage carries its anchor.
+Passages (and the words that date their events) may overlap or nest, and so may the date
+expressions extraction listed (``Article.dates``), which passages contain. The text is cut at
+every edge into segments, each carrying one layer per span that covers it, outermost first;
+only the first piece of an event's first passage carries its anchor.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from articles.extraction.timex import describe, html_datetime
 from articles.models import Article
 from timeline.models import Source
 
@@ -20,7 +22,9 @@ class Span:
     end: int
     event_id: int
     summary: str
-    kind: str  # "passage" or "date" (the words that date the event)
+    kind: str  # "passage", "date" (the words that date the event) or "timex" (any date)
+    value: str = ""  # a date expression's TIMEX3 value
+    title: str = ""  # what hovering over a date expression shows
 
 
 @dataclass
@@ -31,6 +35,16 @@ class Layer:
     @property
     def passage(self) -> bool:
         return self.span.kind == "passage"
+
+    @property
+    def timex(self) -> bool:
+        return self.span.kind == "timex"
+
+    @property
+    def time(self) -> bool:
+        """A date expression whose value a <time datetime> can carry (a day, month, year or
+        week); the others (seasons, decades, "now", what is unresolved) are a <span>."""
+        return self.timex and html_datetime(self.span.value)
 
 
 @dataclass
@@ -79,6 +93,24 @@ def spans_for(sources: Iterable[Source], text_length: int) -> list[Span]:
     return spans
 
 
+def spans_for_dates(dates: object, text_length: int) -> list[Span]:
+    """The date expressions stored with an article, those that fit its text."""
+    spans = []
+    for item in dates if isinstance(dates, list) else []:
+        if not isinstance(item, dict):
+            continue
+        start, end = item.get("start"), item.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            continue
+        if end > text_length:
+            continue
+        value = item.get("value")
+        value = value if isinstance(value, str) else ""
+        title = describe(value or None, str(item.get("resolution") or "unresolved"))
+        spans.append(Span(start, end, 0, "", "timex", value=value, title=title))
+    return spans
+
+
 def split_text(text: str, spans: Sequence[Span], cuts: Iterable[int] = ()) -> list[Segment]:
     """Cut the text at every span edge so no segment is partly inside a span.
 
@@ -121,7 +153,8 @@ def article_regions(article: Article, sources: Iterable[Source]) -> list[Region]
     text = article.raw_text
     start = max(0, min(article.body_start, len(text)))
     end = max(start, min(article.body_end, len(text)))
-    segments = split_text(text, spans_for(sources, len(text)), cuts=(start, end))
+    spans = spans_for(sources, len(text)) + spans_for_dates(article.dates, len(text))
+    segments = split_text(text, spans, cuts=(start, end))
     regions = [Region("before", []), Region("body", []), Region("after", [])]
     for segment in segments:
         if segment.start < start:
