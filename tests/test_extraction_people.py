@@ -289,3 +289,20 @@ def test_a_new_person_spelled_two_ways_is_one_person():
     result = extract(text, today=TODAY)
     assert [a.name for a in result.new_actors] == ["Sergei Orlovsky", "Ivan Petrov"]
     assert main_of(text).participants == ["Sergei Orlovsky", "Ivan Petrov"]
+
+
+def test_the_office_held_over_an_events_whole_date():
+    from articles.extraction.datevalue import UNKNOWN, DateValue
+    from articles.extraction.offices import office_held
+
+    terms = [
+        {"title": "Deputy Foreign Minister", "from": "1999", "to": "2004-03"},
+        {"title": "Foreign Minister", "from": "2004-03-09"},
+    ]
+    assert office_held(terms, DateValue("day", 2003, 5, 1)) == "Deputy Foreign Minister"
+    assert office_held(terms, DateValue("year", 2004)) is None  # both offices that year
+    assert office_held(terms, DateValue("day", 2004, 3, 31)) == "Deputy Foreign Minister"
+    assert office_held(terms, DateValue("day", 2004, 4, 1)) == "Foreign Minister"
+    assert office_held(terms, DateValue("year", 2010)) == "Foreign Minister"
+    assert office_held(terms, DateValue("year", 1998)) is None
+    assert office_held(terms, UNKNOWN) is None

@@ -119,3 +119,26 @@ def test_event_and_actor_links_have_consistent_urls(cast):
     source = event.sources.select_related("article").get()
     assert source.get_absolute_url() == f"/articles/{source.article_id}/#event-{event.pk}"
     assert event.get_absolute_url() == f"/events/{event.pk}/"
+
+
+def test_actor_page_event_page_and_filter_show_the_office_held_at_each_date(client):
+    import datetime as dt
+
+    from tests.factories import make_actor
+
+    karimov = make_actor(
+        "Samir Karimov",
+        offices=[
+            {"title": "Deputy Prime Minister", "from": "2015", "to": "2019-06-30"},
+            {"title": "Prime Minister", "from": "2019-07-01"},
+        ],
+    )
+    early = make_event(summary="Talks in Baku", date=dt.date(2017, 3, 1), participants=[karimov])
+    late = make_event(summary="A visit to Moscow", date=dt.date(2021, 5, 4), participants=[karimov])
+    page = client.get(karimov.get_absolute_url()).content.decode()
+    assert re.search(r"Samir Karimov</a> <span class=\"office\">\(Deputy Prime Minister\)", page)
+    assert re.search(r"Samir Karimov</a> <span class=\"office\">\(Prime Minister\)", page)
+    filtered = client.get("/", {"actor": karimov.slug}).content.decode()
+    assert "(Deputy Prime Minister)" in filtered and "(Prime Minister)" in filtered
+    assert "(Deputy Prime Minister)" in client.get(early.get_absolute_url()).content.decode()
+    assert "(Prime Minister)" in client.get(late.get_absolute_url()).content.decode()

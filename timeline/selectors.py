@@ -87,13 +87,14 @@ def listed_events(filters: EventFilters) -> EventQuerySet:
 def people_and_sources(
     event_ids: Sequence[int],
 ) -> tuple[dict[int, list[tuple[str, str, str]]], dict[int, list[tuple[int, str]]]]:
-    """For each event, its actors as (role, name, slug), those who took part first, by name,
+    """For each event, its actors as (role, name, slug, terms of office), those who took part
+    first, by name,
     and its sources as (article id, article title): plain rows, two queries for a page."""
-    people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    people: dict[int, list[tuple[str, str, str, list]]] = defaultdict(list)
     for event_id, *person in (
         Participation.objects.filter(event_id__in=event_ids)
         .order_by("role", "actor__name")
-        .values_list("event_id", "role", "actor__name", "actor__slug")
+        .values_list("event_id", "role", "actor__name", "actor__slug", "actor__offices")
     ):
         people[event_id].append(tuple(person))
     sources: dict[int, list[tuple[int, str]]] = defaultdict(list)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from articles.extraction.actors import NameHit
+from articles.extraction.datevalue import DateValue, Precision
 from articles.extraction.types import DateClaim
 from articles.extraction.vocabulary import vocabulary
 
@@ -229,3 +230,29 @@ def office_holders(
             if person is not None:
                 names.append(person.name)
     return list(dict.fromkeys(names))
+
+
+def office_held(offices: Sequence[dict], date: DateValue) -> str | None:
+    """The office a person held over the whole of a date ("Foreign Minister"), from their
+    terms of office; None when the date is unknown or no term covers all of it."""
+    first, last = date.interval()
+    if first is None:
+        return None
+    for office in offices:
+        start = _term_day(office.get("from"), end=False)
+        end = _term_day(office.get("to"), end=True) or dt.date.max
+        if office.get("title") and start and start <= first and last <= end:
+            return office["title"]
+    return None
+
+
+def _term_day(value, *, end: bool) -> dt.date | None:
+    """A term's first or last day: "2004" ends on 31 December, "2004-03" on the 31st."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    precision = Precision.YEAR if len(parts) == 1 else Precision.MONTH
+    first, last = DateValue(precision, *parts).interval()
+    return last if end else first

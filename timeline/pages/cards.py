@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.extraction.datevalue import DateValue, Precision
+from articles.extraction.offices import office_held
 from timeline import selectors
 from timeline.models import Event, EventKind, Role
 from timeline.selectors import MATCH_END, MATCH_START
@@ -42,6 +43,7 @@ LISTED_COLUMNS = (
 class Link(NamedTuple):
     url: str
     text: str
+    note: str = ""  # for an actor, the office held at the event's date
 
 
 @dataclass(slots=True)
@@ -74,15 +76,18 @@ def event_cards(rows: Sequence[dict]) -> list[EventCard]:
 
 def _card(row: dict, people: list, sources: list, urls: _Urls) -> EventCard:
     pk = row["id"]
+    date = DateValue.from_start(row["date_precision"], row["date_start"])
     took_part, mentioned = [], []
-    for role, name, slug in people:
-        (took_part if role == Role.PARTICIPANT else mentioned).append(Link(urls.actor(slug), name))
+    for role, name, slug, offices in people:
+        office = (office_held(offices, date) or "") if offices else ""
+        link = Link(urls.actor(slug), name, office)
+        (took_part if role == Role.PARTICIPANT else mentioned).append(link)
     headline = row.get("headline")
     return EventCard(
         pk=pk,
         url=urls.event(pk),
         summary=highlighted(headline) if headline else row["summary"],
-        date=DateValue.from_start(row["date_precision"], row["date_start"]),
+        date=date,
         kind=_KIND_LABELS.get(row["kind"], row["kind"]),
         place=row["place"],
         needs_review=row["needs_review"],

@@ -2,6 +2,8 @@
 
 from django import template
 
+from articles.extraction.offices import office_held
+
 register = template.Library()
 
 
@@ -9,3 +11,9 @@ register = template.Library()
 def with_role(participations, role: str) -> list:
     """Prefetched participations with this role (filtering in Python costs no query)."""
     return [p for p in participations if p.role == role]
+
+
+@register.filter
+def office_on(actor, date) -> str:
+    """The office the actor held over the whole of the event's date, or ""."""
+    return office_held(actor.offices or (), date) or ""
