@@ -112,6 +112,14 @@ class EventQuerySet(models.QuerySet):
     def at_place(self, place: str) -> EventQuerySet:
         return self.filter(place=place)
 
+    def in_language(self, language: str) -> EventQuerySet:
+        """Events one of whose sources' articles is written in this language."""
+        return self.filter(
+            models.Exists(
+                _sources().filter(event=models.OuterRef("pk"), article__language=language)
+            )
+        )
+
     def matching(self, text: str) -> EventQuerySet:
         """Full-text search over summary, label, place and the sources' passages."""
         return self.filter(search_vector=_search_query(text))

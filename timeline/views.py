@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django_htmx.http import push_url
 
-from articles.models import Article
+from articles.models import LANGUAGE_CHOICES, Article
 from timeline import selectors
 from timeline.datacache import DataVersion, cache_per_version
 from timeline.exports import export_response
@@ -111,6 +111,7 @@ def _chronology_page(
             ),
             "places": choices.places,
             "kinds": EventKind.choices,
+            "languages": LANGUAGE_CHOICES,
             "orders": ORDERS,
         }
     response = render(request, template, context)
