@@ -91,3 +91,31 @@ def test_a_russian_article_in_windows_1251_is_refused_with_a_reason(tmp_path):
     assert result.outcome == Outcome.REJECTED
     assert "not UTF-8" in result.message
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, language",
+    [
+        ("переговоры", "ru"),  # the passage says "переговоров": Russian stems
+        ("Азербайджан", "ru"),  # "президентом Азербайджана"
+        ("danışıqlar", "az"),  # the words as written
+        ("telefonla", "az"),
+        ("trade", "en"),  # English stems still work
+        ("discussing", "en"),
+    ],
+)
+def test_search_finds_russian_and_azerbaijani_words(query, language, tmp_path):
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    import_paths([str(RUSSIAN), str(AZERBAIJANI), str(tmp_path / "en.txt")])
+    found = Event.objects.matching(query)
+    assert [e.sources.get().article.language for e in found] == [language]
+    ranked = found.with_search_rank(query, start_sel="<b>", stop_sel="</b>").get()
+    assert ranked.rank > 0
+
+
+@pytest.mark.django_db
+def test_a_russian_match_is_highlighted_in_the_summary():
+    import_paths([str(RUSSIAN)])
+    event = Event.objects.with_search_rank("Сочи", start_sel="<b>", stop_sel="</b>").get()
+    assert "<b>Сочи</b>" in event.headline

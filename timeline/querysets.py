@@ -179,4 +179,9 @@ class EventQuerySet(models.QuerySet):
 
 def _search_query(text: str) -> SearchQuery:
     # websearch syntax accepts anything a person types ("quoted phrases", -not, or).
-    return SearchQuery(text, config="english", search_type="websearch")
+    # Each of the configurations the search vector is made with (timeline/models.py).
+    english, russian, simple = (
+        SearchQuery(text, config=config, search_type="websearch")
+        for config in ("english", "russian", "simple")
+    )
+    return english | russian | simple
