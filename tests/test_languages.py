@@ -119,3 +119,29 @@ def test_a_russian_match_is_highlighted_in_the_summary():
     import_paths([str(RUSSIAN)])
     event = Event.objects.with_search_rank("Сочи", start_sel="<b>", stop_sel="</b>").get()
     assert "<b>Сочи</b>" in event.headline
+
+
+def test_an_english_label_for_a_summary_in_another_language():
+    from timeline.pages.cards import english_label
+
+    names = ["Ilham Aliyev", "Vladimir Putin"]
+    assert (
+        english_label("Путин и Алиев провели переговоры в Сочи", "meeting", names, "Sochi")
+        == "Talks or meeting: Ilham Aliyev, Vladimir Putin — Sochi"
+    )
+    assert english_label("Əliyev Putinlə telefonla danışıb və razılaşıb", "call", [], "") == (
+        "Phone call"
+    )
+    assert english_label("Путин провел встречу", "other", names[:1], "") == ("Event: Ilham Aliyev")
+    assert english_label("Putin and Aliyev met in Sochi", "meeting", names, "Sochi") == ""
+
+
+@pytest.mark.django_db
+def test_the_english_label_is_shown_on_the_card_and_the_event_page(client):
+    import_paths([str(RUSSIAN)])
+    event = Event.objects.get()
+    label = "Event: Ilham Aliyev, Vladimir Putin" if event.kind == "other" else "Talks"
+    chronology = client.get("/").content.decode()
+    assert 'class="english-label hint" lang="en">' + label in chronology
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert 'class="english-label hint" lang="en">' + label in page
