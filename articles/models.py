@@ -7,6 +7,9 @@ from django.db import models
 from django.urls import reverse
 
 from articles.extraction.datevalue import DateValue, Precision
+from articles.extraction.language import NAMES as LANGUAGE_NAMES
+
+LANGUAGE_CHOICES = list(LANGUAGE_NAMES.items())
 
 PRECISION_CHOICES = [(p.value, p.value) for p in Precision]
 
@@ -28,6 +31,12 @@ class Article(models.Model):
         max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN
     )
     published_evidence = models.CharField(max_length=300, blank=True)
+    language = models.CharField(
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text="The language of the text, as extraction reads it from its letters and words.",
+    )
     previous_version = models.ForeignKey(
         "self",
         null=True,

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_actor, make_event
+from tests.factories import make_actor, make_article, make_event
 from timeline import datacache
 from timeline.filters import FILTERS
 from timeline.models import Actor, Event, Participation, Role
@@ -188,6 +188,7 @@ def test_each_filter_charts_its_own_counts_from_the_cache(client):
         kind="meeting",
         place="Baku",
         participants=[putin],
+        article=make_article(language="ru"),
     )
     make_event(
         summary="Oil call",
@@ -195,6 +196,7 @@ def test_each_filter_charts_its_own_counts_from_the_cache(client):
         kind="call",
         place="Sochi",
         participants=[aliyev],
+        article=make_article(language="az"),
     )
     views = {  # (a query selecting the 2019 event, one selecting the 2021 event)
         "actors": (f"actor={putin.slug}", f"actor={aliyev.slug}"),
@@ -202,6 +204,7 @@ def test_each_filter_charts_its_own_counts_from_the_cache(client):
         "years": ("year=2019", "year=2021"),
         "kind": ("kind=meeting", "kind=call"),
         "place": ("place=Baku", "place=Sochi"),
+        "lang": ("lang=ru", "lang=az"),
     }
     assert set(views) == {f.name for f in FILTERS}, "give every declared filter two views"
     for f in FILTERS:

@@ -115,6 +115,7 @@ SAMPLES = {
     "years": (Years(year=2020), Years(start=2019, end=2021)),
     "kind": ("meeting", "call"),
     "place": ("Baku", "Sochi"),
+    "lang": ("ru", "az"),
 }
 
 

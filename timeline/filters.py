@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.text import slugify
 
+from articles.models import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from timeline.filter_kinds import (
     NOT_A_CHOICE,
     ActorChoice,
@@ -81,6 +82,17 @@ FILTERS: tuple[Filter, ...] = (
         ),
         narrow_by=EventQuerySet.at_place,
         describe="at {}".format,
+    ),
+    OneValue(
+        "lang",
+        field=lambda choices: forms.ChoiceField(
+            label="Language",
+            required=False,
+            choices=[("", "Any language"), *LANGUAGE_CHOICES],
+            error_messages=NOT_A_CHOICE,
+        ),
+        narrow_by=EventQuerySet.in_language,
+        describe=lambda lang: f"reported in {LANGUAGE_NAMES[lang]}",
     ),
 )
 

@@ -35,6 +35,7 @@ MACHINE_FIELDS = (
     "needs_review",
 )
 
+SEARCHED_FIELDS = ("summary", "label", "place", "passages")
 PRECISION_RANK = {str(p): rank for p, rank in RANK.items()}
 
 
@@ -140,7 +141,12 @@ class Event(models.Model):
         help_text="The supporting passages of all sources, kept for full-text search.",
     )
     search_vector = models.GeneratedField(
-        expression=SearchVector("summary", "label", "place", "passages", config="english"),
+        # English and Russian stems, and the words as written (Azerbaijani has no stemmer).
+        expression=(
+            SearchVector(*SEARCHED_FIELDS, config="english")
+            + SearchVector(*SEARCHED_FIELDS, config="russian")
+            + SearchVector(*SEARCHED_FIELDS, config="simple")
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -112,6 +112,14 @@ class EventQuerySet(models.QuerySet):
     def at_place(self, place: str) -> EventQuerySet:
         return self.filter(place=place)
 
+    def in_language(self, language: str) -> EventQuerySet:
+        """Events one of whose sources' articles is written in this language."""
+        return self.filter(
+            models.Exists(
+                _sources().filter(event=models.OuterRef("pk"), article__language=language)
+            )
+        )
+
     def matching(self, text: str) -> EventQuerySet:
         """Full-text search over summary, label, place and the sources' passages."""
         return self.filter(search_vector=_search_query(text))
@@ -171,4 +179,9 @@ class EventQuerySet(models.QuerySet):
 
 def _search_query(text: str) -> SearchQuery:
     # websearch syntax accepts anything a person types ("quoted phrases", -not, or).
-    return SearchQuery(text, config="english", search_type="websearch")
+    # Each of the configurations the search vector is made with (timeline/models.py).
+    english, russian, simple = (
+        SearchQuery(text, config=config, search_type="websearch")
+        for config in ("english", "russian", "simple")
+    )
+    return english | russian | simple

@@ -11,14 +11,15 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django_htmx.http import push_url
 
-from articles.models import Article
+from articles.models import LANGUAGE_CHOICES, Article
 from timeline import selectors
 from timeline.datacache import DataVersion, cache_per_version
 from timeline.exports import export_response
 from timeline.filters import FORMATS, ORDERS, EventFilterForm, EventFilters
-from timeline.models import Actor, Event, EventKind
+from timeline.models import Actor, Event, EventKind, Role
 from timeline.pages.actor_filter import actor_checkboxes, suggested_names
 from timeline.pages.article_text import article_regions
+from timeline.pages.cards import english_label
 from timeline.pages.chart import year_chart
 from timeline.pages.pagination import EventPaginator
 
@@ -53,7 +54,9 @@ def actor_detail(request: HttpRequest, slug: str, *, version: DataVersion) -> Ht
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.with_evidence(), pk=pk)
-    return render(request, "timeline/event_detail.html", {"event": event})
+    took_part = (p.actor.name for p in event.participations.all() if p.role == Role.PARTICIPANT)
+    label = english_label(event.summary, event.kind, took_part, event.place)
+    return render(request, "timeline/event_detail.html", {"event": event, "english_label": label})
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -111,6 +114,7 @@ def _chronology_page(
             ),
             "places": choices.places,
             "kinds": EventKind.choices,
+            "languages": LANGUAGE_CHOICES,
             "orders": ORDERS,
         }
     response = render(request, template, context)

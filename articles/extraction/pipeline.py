@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from articles.extraction.article_date import article_date
+from articles.extraction.language import detect_language
 from articles.extraction.main_event import main_event
 from articles.extraction.mentioned_events import (
     mentioned_events,
@@ -43,4 +44,5 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
         events=events,
         new_actors=new_actors(reading),
         dates=time_expressions(reading.text, tags),
+        language=detect_language(reading.text[layout.body_start : layout.body_end] or text),
     )

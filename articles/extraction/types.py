@@ -121,12 +121,14 @@ class ExtractedArticle:
     events: list[ExtractedEvent] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
     dates: list[TimeExpression] = field(default_factory=list)
+    language: str = "en"  # ru | az | en (articles.extraction.language)
 
     def to_json(self, file: str) -> dict:
         """The stable `extract --json` shape."""
         return {
             "file": file,
             "title": self.title,
+            "language": self.language,
             "body": {"start": self.body_start, "end": self.body_end},
             "published": {
                 "date": self.published.iso(),

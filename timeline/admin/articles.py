@@ -89,11 +89,12 @@ class ArticleAdmin(admin.ModelAdmin):
         "__str__",
         "file_name",
         "published",
+        "language",
         "event_count",
         "imported_at",
         "extracted_at",
     )
-    list_filter = ("published_precision", "imported_at")
+    list_filter = ("language", "published_precision", "imported_at")
     search_fields = ("title", "file_name", "=content_hash")
     ordering = ("-imported_at", "-id")
     actions = ("reextract",)
@@ -102,6 +103,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "file_name",
         "published",
         "published_evidence",
+        "language",
         "content_hash",
         "previous_version",
         "imported_at",

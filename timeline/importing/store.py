@@ -152,6 +152,7 @@ def _article_values(extracted: ExtractedArticle) -> dict:
         "published_precision": extracted.published.precision if start else "unknown",
         "published_evidence": extracted.published.evidence[:300],
         "dates": extracted.dates_json(),
+        "language": extracted.language,
     }
 
 
@@ -164,6 +165,7 @@ def _article_values_fields() -> list[str]:
         "published_precision",
         "published_evidence",
         "dates",
+        "language",
     ]
 
 

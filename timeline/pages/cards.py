@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.extraction.datevalue import DateValue, Precision
+from articles.extraction.language import ENGLISH, detect_language
 from articles.extraction.offices import office_held
 from timeline import selectors
 from timeline.models import Event, EventKind, Role
@@ -61,6 +62,21 @@ class EventCard:
     took_part: list[Link]
     mentioned: list[Link]
     sources: list[Link]
+    english_label: str = ""  # for a summary in Russian or Azerbaijani (`english_label`)
+
+
+def english_label(summary: str, kind: str, participants: Iterable[str], place: str) -> str:
+    """A short English label for an event summarised in another language, from what the
+    timeline knows of it in English: "Talks or meeting: Ilham Aliyev, Vladimir Putin — Sochi".
+    "" when the summary is English already."""
+    if detect_language(summary) == ENGLISH:
+        return ""
+    label = _KIND_LABELS.get(kind, kind) if kind and kind != EventKind.OTHER else "Event"
+    label = label[:1].upper() + label[1:]
+    names = ", ".join(participants)
+    if names:
+        label += f": {names}"
+    return f"{label} — {place}" if place else label
 
 
 def event_cards(rows: Sequence[dict]) -> list[EventCard]:
@@ -92,6 +108,9 @@ def _card(row: dict, people: list, sources: list, urls: _Urls) -> EventCard:
         place=row["place"],
         needs_review=row["needs_review"],
         derivation=row["date_derivation"],
+        english_label=english_label(
+            row["summary"], row["kind"], (link.text for link in took_part), row["place"]
+        ),
         took_part=took_part,
         mentioned=mentioned,
         sources=[
