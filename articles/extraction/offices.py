@@ -232,17 +232,31 @@ def office_holders(
     return list(dict.fromkeys(names))
 
 
-def office_held(offices: Sequence[dict], date: DateValue) -> str | None:
+Term = tuple[dt.date, dt.date, str]
+
+
+def office_terms(offices: Sequence[dict]) -> tuple[Term, ...]:
+    """Terms of office as (first day, last day, title), read once for many dates."""
+    terms = []
+    for office in offices:
+        start = _term_day(office.get("from"), end=False)
+        if office.get("title") and start:
+            end = _term_day(office.get("to"), end=True) or dt.date.max
+            terms.append((start, end, office["title"]))
+    return tuple(terms)
+
+
+def office_held(offices: Sequence[dict] | tuple[Term, ...], date: DateValue) -> str | None:
     """The office a person held over the whole of a date ("Foreign Minister"), from their
-    terms of office; None when the date is unknown or no term covers all of it."""
+    terms of office (as stored, or read by `office_terms`); None when the date is unknown or
+    no term covers all of it."""
     first, last = date.interval()
     if first is None:
         return None
-    for office in offices:
-        start = _term_day(office.get("from"), end=False)
-        end = _term_day(office.get("to"), end=True) or dt.date.max
-        if office.get("title") and start and start <= first and last <= end:
-            return office["title"]
+    terms = offices if offices and isinstance(offices[0], tuple) else office_terms(offices)
+    for start, end, title in terms:
+        if start <= first and last <= end:
+            return title
     return None
 
 

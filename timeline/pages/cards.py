@@ -21,7 +21,7 @@ from django.utils.text import Truncator
 
 from articles.extraction.datevalue import DateValue, Precision
 from articles.extraction.language import ENGLISH, detect_language
-from articles.extraction.offices import office_held
+from articles.extraction.offices import office_held, office_terms
 from timeline import selectors
 from timeline.models import Event, EventKind, Role
 from timeline.selectors import MATCH_END, MATCH_START
@@ -87,15 +87,22 @@ def event_cards(rows: Sequence[dict]) -> list[EventCard]:
     """
     people, sources = selectors.people_and_sources([row["id"] for row in rows])
     urls = _Urls()
-    return [_card(row, people[row["id"]], sources[row["id"]], urls) for row in rows]
+    # Each actor's terms of office read once a page, however many events they are in.
+    terms = {
+        slug: office_terms(offices)
+        for listed in people.values()
+        for _, _, slug, offices in listed
+        if offices
+    }
+    return [_card(row, people[row["id"]], sources[row["id"]], urls, terms) for row in rows]
 
 
-def _card(row: dict, people: list, sources: list, urls: _Urls) -> EventCard:
+def _card(row: dict, people: list, sources: list, urls: _Urls, terms: dict) -> EventCard:
     pk = row["id"]
     date = DateValue.from_start(row["date_precision"], row["date_start"])
     took_part, mentioned = [], []
-    for role, name, slug, offices in people:
-        office = (office_held(offices, date) or "") if offices else ""
+    for role, name, slug, _ in people:
+        office = (office_held(terms[slug], date) or "") if terms.get(slug) else ""
         link = Link(urls.actor(slug), name, office)
         (took_part if role == Role.PARTICIPANT else mentioned).append(link)
     headline = row.get("headline")
