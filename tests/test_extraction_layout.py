@@ -73,3 +73,29 @@ def test_empty_and_odd_text_do_not_raise():
     for text in ["", "   \n\n  ", "a", "\x00\x01", "Latest news\n\n"]:
         result = extract(text)
         assert 0 <= result.body_start <= result.body_end <= len(text)
+
+
+UNTITLED_SCRAPE = """ date 2025-03-04 + share
+
+Baku has asked for the swift payment of damages promised after the sinking of a ferry. The promise was made by President Ilham Aliyev and President Vladimir Putin at their talks in Minsk on October 12, 2024.
+
+The request was made in Moscow on Tuesday at a meeting between Azerbaijan's Ambassador Orkhan Talibov and Deputy Foreign Minister Pavel Kuznetsov.
+"""
+
+
+def test_a_lead_paragraph_of_two_long_sentences_is_not_a_title():
+    layout = analyse(UNTITLED_SCRAPE)
+    assert layout.title == ""
+    body = UNTITLED_SCRAPE[layout.body_start : layout.body_end]
+    assert body.startswith("Baku has asked")
+
+
+def test_a_short_title_of_two_sentences_is_still_a_title():
+    text = "Talks end. Ministers leave Baku\n\nThe foreign ministers left Baku on Friday after two days of talks, the ministry said.\n"
+    assert analyse(text).title == "Talks end. Ministers leave Baku"
+
+
+def test_people_of_a_background_lead_do_not_join_an_untitled_article_s_meeting():
+    main = next(e for e in extract(UNTITLED_SCRAPE).events if e.main)
+    assert "Vladimir Putin" not in main.participants
+    assert "Ilham Aliyev" not in main.participants

@@ -156,6 +156,19 @@ _SENTENCE_LIKE = re.compile(r"(?:[^\W\d_]{2}[.!?]|,)[\"'”’»)]*$")
 _TIME_LINE = re.compile(r"[|\s]*\d{1,2}:\d\d(?::\d\d)?[|\s]*")
 
 
+# A headline is one line of a few words; a line of forty words, or a long one of two
+# sentences, is the lead.
+_TITLE_MAX_WORDS = 35
+_TITLE_MAX_WORDS_TWO_SENTENCES = 15
+
+
+def _headline_shaped(line: str) -> bool:
+    words = len(_WORD.findall(line))
+    if words > _TITLE_MAX_WORDS:
+        return False
+    return words <= _TITLE_MAX_WORDS_TWO_SENTENCES or not _INNER_SENTENCE_END.search(line)
+
+
 def _title_lines(blocks: list[Block], latin_article: bool) -> list[Block]:
     return [
         line
@@ -163,6 +176,7 @@ def _title_lines(blocks: list[Block], latin_article: bool) -> list[Block]:
         for line in block.lines()
         if not (is_ui_line(line.text, latin_article) or looks_like_dateline(line.text))
         and len(_WORD.findall(line.text)) >= 2
+        and _headline_shaped(line.text)
     ]
 
 
