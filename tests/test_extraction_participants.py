@@ -133,6 +133,20 @@ def test_offices_resolve_to_their_holders_on_the_event_date():
     assert main_of(text).participants == ["Vladimir Putin", "Serzh Sargsyan", "Ilham Aliyev"]
 
 
+def test_offices_on_the_other_side_of_an_earlier_agreement_are_not_resolved():
+    text = (
+        "Minister in Baku\n\nBAKU, 2 June 2017 - The Foreign Minister arrived in Baku on "
+        "Friday. His trip follows from your agreement with the presidents of Russia and "
+        "Kazakhstan, he told his host.\n"
+    )
+    assert "Vladimir Putin" not in main_of(text).participants
+    text = (
+        "Summit\n\nThe summit in Sochi on 10 August 2014 was the result of agreements "
+        "reached by the presidents of Armenia and Azerbaijan.\n"
+    )
+    assert main_of(text).participants == []
+
+
 def test_offices_stay_unresolved_without_a_country_or_a_date():
     text = "Talks\n\nThe two presidents met in Sochi on 10 August 2014.\n"
     assert main_of(text).participants == []

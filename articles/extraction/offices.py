@@ -212,6 +212,16 @@ def office_window(reading: Reading) -> tuple[dt.date, dt.date]:
     return low, high
 
 
+# An office named as the other side of an agreement already made, in the sentence before it:
+# the people of that earlier agreement, not of the event.
+_EARLIER_AGREEMENT = re.compile(
+    r"\b(?:(?:your|his|her|their|our|its|the\s+leaders'?)\s+(?:\w+\s+)?agreements?"
+    r"|(?:agreements?|arrangements?|understandings?)\s+(?:reached|made|achieved)"
+    r"|result\s+of)\b[^.;]*$",
+    re.I,
+)
+
+
 def office_holders(
     reading: Reading, spans: Iterable[tuple[int, int]], date: DateClaim
 ) -> list[str]:
@@ -225,7 +235,9 @@ def office_holders(
     for s, e in spans:
         offices = standalone_titles(text, s, e) + plural_titles(text, s, e)
         offices += counterparts(text, reading.hits, s, e, first=first, last=last)
-        for title, country, _, _ in offices:
+        for title, country, at, _ in offices:
+            if _EARLIER_AGREEMENT.search(text, s, at):
+                continue  # "the visit is the result of your agreement with the presidents of"
             person = holder(registry.people(), title, country, first=first, last=last)
             if person is not None:
                 names.append(person.name)
