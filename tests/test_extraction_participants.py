@@ -238,3 +238,35 @@ def test_a_headline_in_title_case_is_not_a_line_of_tags():
         "The talks in Baku on 13 October 2025 focused on trade and transport links.\n"
     )
     assert main_of(text).participants == ["Ilham Aliyev"]
+
+
+def _planned_summit(closing: str) -> str:
+    return (
+        "Summit to open in Atyrau\n\n3 May 2031\n\n"
+        "The summit of the river states opens on 6 May in Atyrau.\n\n"
+        "The river is long. It has many fish. Boats carry grain on it. Its delta is wide. "
+        "Floods come each spring. Bridges cross it in six places.\n\n" + closing + "\n"
+    )
+
+
+def test_a_planned_event_s_people_named_further_on_as_attending_take_part():
+    text = _planned_summit(
+        "The summit will be attended by the leaders of the states (President Aidar Temirov "
+        "and Prime Minister Ruslan Kasenov)."
+    )
+    event = next(e for e in extract(text, today=dt.date(2031, 5, 3)).events if e.main)
+    assert event.participants == ["Aidar Temirov", "Ruslan Kasenov"]
+
+
+def test_a_later_event_s_attendance_is_not_this_one_s():
+    text = (
+        "Summit in Atyrau\n\nThe summit of the river states was held on 6 May 2031 in Atyrau.\n\n"
+        "The river is long. It has many fish. Boats carry grain on it. Its delta is wide. "
+        "Floods come each spring. Bridges cross it in six places.\n\n"
+        "The next summit will be attended by President Aidar Temirov.\n"
+    )
+    assert main_of(text).participants == []
+    # Further on, only a sentence telling who attends counts, not any meeting sentence.
+    text = _planned_summit("President Aidar Temirov will meet the press in June.")
+    event = next(e for e in extract(text, today=dt.date(2031, 5, 3)).events if e.main)
+    assert event.participants == []

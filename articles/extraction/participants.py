@@ -157,13 +157,17 @@ def _cue_sentences(
 ) -> list[tuple[int, int]]:
     """Sentences among the first of the body that tell the main event too."""
     text = reading.text
-    main_future = bool(_FUTURE.search(text, main_span[0], main_span[1]))
+    main_future = bool(_FUTURE.search(text, main_span[0], main_span[1])) or _after_article(
+        reading, date
+    )
     out = []
-    for span in reading.sentences[:LEAD_SENTENCES]:
+    for k, span in enumerate(reading.sentences):
         start = _narration(text, span)
         if start is None:
             continue
         sentence = _QUOTED.sub(" ", text[start : span[1]])
+        if k >= LEAD_SENTENCES and not _ATTENDED_BY.match(sentence):
+            continue  # further on, only "The summit will be attended by ..." tells its people
         if not _CUE.search(sentence):
             continue
         if _FUTURE.search(sentence) and not main_future:
@@ -172,6 +176,21 @@ def _cue_sentences(
             continue  # an earlier meeting, with a date of its own
         out.append((start, span[1]))
     return out
+
+
+# A sentence further on that names who attends the event it calls by its kind.
+_ATTENDED_BY = re.compile(
+    r"\s*(?:The|This|That)\s+(?:\w+\s+){0,2}?(?:meeting|summit|talks|ceremony|forum|session)"
+    r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:\w+\s+)?attended\s+by\b"
+)
+
+
+def _after_article(reading: Reading, date: DateClaim) -> bool:
+    """Whether the event is dated after the article's own day: one still to come, whose
+    people the report names in the future tense ("will be attended by ...")."""
+    first, _ = date.interval()
+    _, published = reading.published.interval()
+    return first is not None and published is not None and first > published
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
