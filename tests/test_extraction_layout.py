@@ -99,3 +99,16 @@ def test_people_of_a_background_lead_do_not_join_an_untitled_article_s_meeting()
     main = next(e for e in extract(UNTITLED_SCRAPE).events if e.main)
     assert "Vladimir Putin" not in main.participants
     assert "Ilham Aliyev" not in main.participants
+
+
+def test_accessibility_and_navigation_lines_are_not_the_title():
+    text = (
+        "Accessibility links\n\nSkip to main content\n\nBreaking News\n\n"
+        "Ministers Meet In Ganja\n\n"
+        "Ganja, May 3, 2019 (Agency) - The foreign ministers of the two countries met on Friday "
+        "to discuss transport links.\n"
+    )
+    assert analyse(text).title == "Ministers Meet In Ganja"
+    for line in ("Accessibility links", "Skip to content", "Main menu", "Search", "Log in"):
+        assert is_ui_line(line), line
+    assert not is_ui_line("Search for survivors goes on")

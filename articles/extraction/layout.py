@@ -36,6 +36,8 @@ _UI_LINE = re.compile(
       | \(?(?:video|photo|updated|exclusive|live)(?:\s*,\s*(?:video|photo|updated))*\)?
       | [*\s]+|[-–—_=\s]+|\d[\d\s,.]*\s*(?:views?|reads?|comments?)
       | (?:facebook|twitter|telegram|whatsapp|vk|linkedin|email)(?:\s*[|/,]\s*\w+)*
+      | accessibility\s+links|skip\s+to\s+(?:main\s+)?(?:content|navigation|search)
+      | (?:main\s+)?(?:menu|navigation)|breaking\s+news|search|home|log\s*in|sign\s+in
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
