@@ -270,3 +270,30 @@ def test_a_later_event_s_attendance_is_not_this_one_s():
     text = _planned_summit("President Aidar Temirov will meet the press in June.")
     event = next(e for e in extract(text, today=dt.date(2031, 5, 3)).events if e.main)
     assert event.participants == []
+
+
+def test_delegations_listed_side_by_side_take_part():
+    text = (
+        "Talks in Minsk\n\nMINSK, 14 May 2024 - Talks on the border opened in Minsk on Tuesday. "
+        "Taking part from the Belarusian side are Deputy Prime Minister Oleg Sidorenko and "
+        "Deputy Foreign Minister Pavel Lisovsky. From the Latvian side - Deputy Prime "
+        "Minister Andris Kalnins.\n"
+    )
+    assert main_of(text).participants == ["Oleg Sidorenko", "Pavel Lisovsky", "Andris Kalnins"]
+
+
+def test_russian_delegations_listed_side_by_side_take_part():
+    text = (
+        "Переговоры в Минске\n\n14 мая 2024 года\n\nВ Минске во вторник начались переговоры "
+        "о границе. С белорусской стороны в переговорах участвуют вице-премьер Олег "
+        "Сидоренко. С латвийской стороны — вице-премьер Андрей Калинин.\n"
+    )
+    assert main_of(text).participants == ["Oleg Sidorenko", "Andrey Kalinin"]
+
+
+def test_a_side_sentence_after_something_else_adds_no_one():
+    text = (
+        "Talks in Minsk\n\nMINSK, 14 May 2024 - Talks on the border opened in Minsk on Tuesday. "
+        "The weather was cold. From the Latvian side, Andris Kalnins criticised the plan.\n"
+    )
+    assert "Andris Kalnins" not in main_of(text).participants

@@ -166,6 +166,11 @@ def _cue_sentences(
         if start is None:
             continue
         sentence = _QUOTED.sub(" ", text[start : span[1]])
+        if out and out[-1][1] <= span[0] and _SIDE.match(sentence) and k <= LEAD_SENTENCES + 2:
+            # "Taking part from the Russian side are A and B. From the Armenian side - C."
+            if not text[out[-1][1] : span[0]].strip():
+                out.append((start, span[1]))
+                continue
         if k >= LEAD_SENTENCES and not _ATTENDED_BY.match(sentence):
             continue  # further on, only "The summit will be attended by ..." tells its people
         if not _CUE.search(sentence):
@@ -182,6 +187,14 @@ def _cue_sentences(
 _ATTENDED_BY = re.compile(
     r"\s*(?:The|This|That)\s+(?:\w+\s+){0,2}?(?:meeting|summit|talks|ceremony|forum|session)"
     r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:\w+\s+)?attended\s+by\b"
+)
+
+
+# A sentence that goes on with a list of delegations side by side.
+_SIDE = re.compile(
+    r"\s*(?:(?:From|On)\s+the\s+[\w-]+\s+side\b|Со?\s+[\w-]+\s+сторон[ыу]\b"
+    r"|[\w-]+\s+tərəfdən\b)",
+    re.I,
 )
 
 
