@@ -28,6 +28,9 @@ def kinds(text):
         ("Dated 12/25/21 by the agency.", ("full", 2021, 12, 25)),
         ("Politics 26 ноября 2021", ("full", 2021, 11, 26)),
         ("Siyasət 5 oktyabr 2022", ("full", 2022, 10, 5)),
+        ("Nazirlər 2022-ci il noyabrın 3-də görüşüb.", ("full", 2022, 11, 3)),
+        ("Sammit 2019-cu ilin iyunun 21-də keçirilib.", ("full", 2019, 6, 21)),
+        ("Nazirlər mayın 14-də Gəncədə görüşüb.", ("day_month", None, 5, 14)),
     ],
 )
 def test_explicit_dates(text, expected):
@@ -126,3 +129,8 @@ def test_editor_date_entry_at_any_precision(entry, expected):
 def test_editor_date_entry_rejects_what_is_not_a_dated_year(entry):
     with pytest.raises(EntryError):
         parse_entry(entry)
+
+
+def test_may_the_verb_before_a_number_is_no_date_but_the_azerbaijani_genitive_is():
+    assert kinds("Prices may 5 times rise.") == []
+    assert [k for k, _ in kinds("Nazirlər mayın 14-də görüşüb.")] == ["day_month"]

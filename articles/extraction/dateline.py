@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from articles.extraction import dates as d
 from articles.extraction.dates import Mention, MentionKind
+from articles.extraction.months import MONTH_PATTERN, month_number
 from articles.extraction.places import place_in_dateline
 from articles.extraction.vocabulary import vocabulary
 
@@ -54,10 +55,10 @@ _NUMERIC = re.compile(r"(\d{1,2})[./](\d{1,2})[./]\d{2,4}")
 # A range of days: "March 3 - 5, 1999", "27–29 November 2018", "30 March - 2 April 2019".
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE = re.compile(
-    rf"(?<![\w.:])(?:(?P<m1>{d.MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s*[-–—]\s*"
-    rf"(?:(?P<m2>{d.MONTH_PATTERN})\s+)?(?P<d2>\d{{1,2}}){_ORD}"
-    rf"|(?P<d3>\d{{1,2}}){_ORD}(?:\s+(?P<m3>{d.MONTH_PATTERN}))?\s*[-–—]\s*"
-    rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{d.MONTH_PATTERN}))"
+    rf"(?<![\w.:])(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s*[-–—]\s*"
+    rf"(?:(?P<m2>{MONTH_PATTERN})\s+)?(?P<d2>\d{{1,2}}){_ORD}"
+    rf"|(?P<d3>\d{{1,2}}){_ORD}(?:\s+(?P<m3>{MONTH_PATTERN}))?\s*[-–—]\s*"
+    rf"(?P<d4>\d{{1,2}}){_ORD}\s+(?P<m4>{MONTH_PATTERN}))"
     rf"(?:,?\s+(?P<y>{d.YEAR_PATTERN})\b)?(?![\w%])",
     re.I,
 )
@@ -136,10 +137,10 @@ def header_mentions(text: str, start: int, end: int, today: dt.date | None = Non
 def _range_start(m: re.Match) -> Mention | None:
     g = m.groupdict()
     if g["m1"]:
-        first_month, last_month = d.month_number(g["m1"]), d.month_number(g["m2"] or g["m1"])
+        first_month, last_month = month_number(g["m1"]), month_number(g["m2"] or g["m1"])
         first_day, last_day = int(g["d1"]), int(g["d2"])
     else:
-        first_month, last_month = d.month_number(g["m3"] or g["m4"]), d.month_number(g["m4"])
+        first_month, last_month = month_number(g["m3"] or g["m4"]), month_number(g["m4"])
         first_day, last_day = int(g["d3"]), int(g["d4"])
     if first_month is None or last_month is None:
         return None

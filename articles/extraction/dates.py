@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.extraction.datevalue import MONTH_NAMES, Precision
+from articles.extraction.datevalue import Precision
+from articles.extraction.months import MONTH_PATTERN, month_number
 from articles.extraction.vocabulary import vocabulary
 
 
@@ -72,26 +73,7 @@ _KIND_PRECISION = {
 EXPLICIT = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.YEAR)
 
 _CALENDAR = vocabulary("calendar")
-# English month names and their abbreviations ("Sept." besides "Sep."), then Azerbaijani
-# (Latin) ones as datelines of this region use them; Russian names go by their stems.
-MONTH_NUMBERS: dict[str, int] = {}
-for _number, _name in enumerate(MONTH_NAMES, start=1):
-    MONTH_NUMBERS[_name.lower()] = _number
-    if _name == "September":
-        MONTH_NUMBERS["sept"] = _number
-    MONTH_NUMBERS.setdefault(_name[:3].lower(), _number)
-for _number, _name in enumerate(_CALENDAR["azerbaijani_months"], start=1):
-    MONTH_NUMBERS.setdefault(_name, _number)
-for _number, _name in enumerate(_CALENDAR["turkish_months"], start=1):
-    MONTH_NUMBERS.setdefault(_name, _number)
-_RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
-
-_EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
-_MON = (
-    r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
-    r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
-)
-MONTH_PATTERN = _MON  # a month name in any language the grammar reads
+_MON = MONTH_PATTERN
 WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
 # "today", "yesterday", and their Russian and Azerbaijani words: days from the article's date.
 _RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
@@ -120,17 +102,6 @@ _UNIT_AFTER = re.compile(
     r"|million|billion|thousand|units|pieces|schools|flights|times|[-–]\s*\d)",
     re.I,
 )
-
-
-def month_number(name: str) -> int | None:
-    """The number of an English, Azerbaijani or Russian month name (any case form)."""
-    key = name.lower().rstrip(".")
-    if key in MONTH_NUMBERS:
-        return MONTH_NUMBERS[key]
-    for number, stem in enumerate(_RU_STEMS, start=1):
-        if key.startswith(stem) and (stem != "ма" or key in ("май", "мая", "мае")):
-            return number
-    return None
 
 
 @dataclass(frozen=True)
@@ -191,6 +162,14 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
         re.compile(
             rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}(?:,\s*|\s+)(?P<y>{_YEAR4})"
             rf"{_YEAR_END}",
+            re.I,
+        ),
+    ),
+    (
+        Shape.MON_D_Y,  # Azerbaijani, year first: "2024-cü il mayın 14-də", "2024-cü ilin mayın 14"
+        re.compile(
+            rf"\b(?P<y>{_YEAR4})-?(?:ci|cı|cu|cü|nci|ncı|ncu|ncü)?\s+il(?:in)?\s+(?P<mon>{_MON})"
+            rf"\s+(?P<d>\d{{1,2}}){_TO_DAY}(?!\d)",
             re.I,
         ),
     ),
@@ -270,7 +249,7 @@ def find_mentions(
     taken = bytearray(len(segment))  # characters already part of a longer match
     # The patterns built on month names run only around the month names the text has: one
     # scan for them all instead of one scan per pattern.
-    windows = _merge((max(0, m.start() - 12), m.end() + 40) for m in _MONTH_TOKEN.finditer(segment))
+    windows = _merge((max(0, m.start() - 16), m.end() + 40) for m in _MONTH_TOKEN.finditer(segment))
     for kind, pattern in _PATTERNS:
         if kind in _MONTH_SHAPES:
             matches = (m for a, b in windows for m in pattern.finditer(segment, a, b))
@@ -339,7 +318,7 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         y = int(g["y"]) if g.get("y") else None
         if mon is None or not valid_date(y or 2000, mon, d) or d == 0:
             return None
-        if g["mon"].lower().startswith("may") and g["mon"][0] == "m" and kind == Shape.MON_D:
+        if g["mon"].lower() == "may" and g["mon"][0] == "m" and kind == Shape.MON_D:
             return None  # "may 5" in lower case is usually the verb before a number
         last = int(g["d2"]) if g.get("d2") else None
         if last is not None and not (d < last and valid_date(y or 2000, mon, last)):

@@ -166,11 +166,10 @@ def _cue_sentences(
         if start is None:
             continue
         sentence = _QUOTED.sub(" ", text[start : span[1]])
-        if out and out[-1][1] <= span[0] and _SIDE.match(sentence) and k <= LEAD_SENTENCES + 2:
+        if _SIDE.match(sentence) and out and not text[out[-1][1] : span[0]].strip():
             # "Taking part from the Russian side are A and B. From the Armenian side - C."
-            if not text[out[-1][1] : span[0]].strip():
-                out.append((start, span[1]))
-                continue
+            out.append((start, span[1]))
+            continue
         if k >= LEAD_SENTENCES and not _ATTENDED_BY.match(sentence):
             continue  # further on, only "The summit will be attended by ..." tells its people
         if not _CUE.search(sentence):

@@ -16,16 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from articles.extraction.dates import (
-    MONTH_NUMBERS,
-    NUMBER_WORDS,
-    WEEKDAYS,
-    Mention,
-    MentionKind,
-    month_number,
-    valid_date,
-)
+from articles.extraction.dates import NUMBER_WORDS, WEEKDAYS, Mention, MentionKind, valid_date
 from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.months import MONTH_NUMBERS, month_number
 from articles.extraction.timex import Mod
 from articles.extraction.vocabulary import vocabulary
 

@@ -1,0 +1,45 @@
+"""Month names in every language the grammar reads, and their numbers.
+
+English names and abbreviations ("Sept." besides "Sep."), Azerbaijani (Latin) ones as datelines
+of this region use them, with the genitive a day follows ("mayın 14-də"), Turkish ones, and
+Russian names by their stems and case forms.
+"""
+
+from __future__ import annotations
+
+from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.vocabulary import vocabulary
+
+__all__ = ["MONTH_NUMBERS", "MONTH_PATTERN", "month_number"]
+
+_CALENDAR = vocabulary("calendar")
+MONTH_NUMBERS: dict[str, int] = {}
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    MONTH_NUMBERS[_name.lower()] = _number
+    if _name == "September":
+        MONTH_NUMBERS["sept"] = _number
+    MONTH_NUMBERS.setdefault(_name[:3].lower(), _number)
+for _number, _name in enumerate(_CALENDAR["azerbaijani_months"], start=1):
+    MONTH_NUMBERS.setdefault(_name, _number)
+for _number, _name in enumerate(_CALENDAR["azerbaijani_month_genitives"], start=1):
+    MONTH_NUMBERS.setdefault(_name, _number)  # "mayın 14-də": on 14 May
+for _number, _name in enumerate(_CALENDAR["turkish_months"], start=1):
+    MONTH_NUMBERS.setdefault(_name, _number)
+_RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
+
+_EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
+MONTH_PATTERN = (
+    r"(?:" + "|".join(_EN_MONTHS) + r")\.?"
+    r"|(?:" + "|".join(_CALENDAR["russian_month_forms"]) + ")"
+)
+
+
+def month_number(name: str) -> int | None:
+    """The number of an English, Azerbaijani or Russian month name (any case form)."""
+    key = name.lower().rstrip(".")
+    if key in MONTH_NUMBERS:
+        return MONTH_NUMBERS[key]
+    for number, stem in enumerate(_RU_STEMS, start=1):
+        if key.startswith(stem) and (stem != "ма" or key in ("май", "мая", "мае")):
+            return number
+    return None
