@@ -75,12 +75,14 @@ def test_empty_and_odd_text_do_not_raise():
         assert 0 <= result.body_start <= result.body_end <= len(text)
 
 
-UNTITLED_SCRAPE = """ date 2025-03-04 + share
-
-Baku has asked for the swift payment of damages promised after the sinking of a ferry. The promise was made by President Ilham Aliyev and President Vladimir Putin at their talks in Minsk on October 12, 2024.
-
-The request was made in Moscow on Tuesday at a meeting between Azerbaijan's Ambassador Orkhan Talibov and Deputy Foreign Minister Pavel Kuznetsov.
-"""
+UNTITLED_SCRAPE = (
+    " date 2025-03-04 + share\n\n"
+    "Baku has asked for the swift payment of damages promised after the sinking of a ferry. "
+    "The promise was made by President Ilham Aliyev and President Vladimir Putin at their "
+    "talks in Minsk on October 12, 2024.\n\n"
+    "The request was made in Moscow on Tuesday at a meeting between Azerbaijan's Ambassador "
+    "Orkhan Talibov and Deputy Foreign Minister Pavel Kuznetsov.\n"
+)
 
 
 def test_a_lead_paragraph_of_two_long_sentences_is_not_a_title():
@@ -91,7 +93,10 @@ def test_a_lead_paragraph_of_two_long_sentences_is_not_a_title():
 
 
 def test_a_short_title_of_two_sentences_is_still_a_title():
-    text = "Talks end. Ministers leave Baku\n\nThe foreign ministers left Baku on Friday after two days of talks, the ministry said.\n"
+    text = (
+        "Talks end. Ministers leave Baku\n\n"
+        "The foreign ministers left Baku on Friday after two days of talks, the ministry said.\n"
+    )
     assert analyse(text).title == "Talks end. Ministers leave Baku"
 
 
