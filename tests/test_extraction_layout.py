@@ -117,3 +117,18 @@ def test_accessibility_and_navigation_lines_are_not_the_title():
     for line in ("Accessibility links", "Skip to content", "Main menu", "Search", "Log in"):
         assert is_ui_line(line), line
     assert not is_ui_line("Search for survivors goes on")
+
+
+def test_a_short_site_name_gives_way_to_the_headline_that_shares_the_lead_s_words():
+    text = (
+        "Atlas Pages\n\nRegion Index\n\nFerry Service Opening\n\n"
+        "The ferry service between the two ports opened after a long dispute over fees. "
+        "The first ferry sailed with forty passengers.\n"
+    )
+    assert analyse(text).title == "Ferry Service Opening"
+    # A longer first line stays the title, even when a later one shares more words.
+    text = (
+        "Ports agree on fees after a long dispute\n\nFerry Service Opening\n\n"
+        "The ferry service between the two ports opened after a long dispute over fees.\n"
+    )
+    assert analyse(text).title == "Ports agree on fees after a long dispute"

@@ -411,3 +411,15 @@ def test_every_derivation_is_in_plain_words(text):
     for derivation in [result.published.derivation] + [e.date.derivation for e in result.events]:
         assert derivation
         assert not re.search(r"\.(?:json|txt|py)\b|/|\b[a-z]+_[a-z_]+\b", derivation), derivation
+
+
+def test_without_a_meeting_told_the_sentence_the_headline_names_is_the_main_one():
+    text = (
+        "Atlas Pages\n\nNaval Squadron Departure\n\n"
+        "The squadron's stay in the port became disputed when its sailors were said to have "
+        "taken part in a riot in March 1991. Demands for its recall grew over the summer. "
+        "The last ships of the naval squadron began their departure in June 1992, ahead of "
+        "the schedule.\n"
+    )
+    main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
+    assert (main.date.year, main.date.month) == (1992, 6)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.dateline import crawler_line_end, lead_dateline, looks_like_dateline
-from articles.extraction.text import sentences
+from articles.extraction.text import sentences, stems
 
 # Lines that end the article body: lists of other stories, comment boxes, subscription prompts.
 _END_MARKERS = re.compile(
@@ -171,6 +171,11 @@ def _headline_shaped(line: str) -> bool:
     return words <= _TITLE_MAX_WORDS_TWO_SENTENCES or not _INNER_SENTENCE_END.search(line)
 
 
+def _headline_like(line: str) -> bool:
+    """A short line that does not end as a sentence: what a headline looks like."""
+    return len(_WORD.findall(line)) <= 20 and not re.search(r"[.:]\s*$", line)
+
+
 def _title_lines(blocks: list[Block], latin_article: bool) -> list[Block]:
     return [
         line
@@ -249,7 +254,15 @@ def analyse(text: str) -> Layout:
     )
     title, title_start, title_end = "", 0, 0
     if candidates:
-        chosen = candidates[-1] if sidebar_above else candidates[0]
+        # A short line that shares few words with the lead is a site or section name ("Country
+        # Listing", "Night mode") over the headline, which shares more.
+        ordered = candidates[::-1] if sidebar_above else candidates
+        lead = stems(all_blocks[first_prose].text) if first_prose < len(all_blocks) else set()
+        shared = [len(stems(c.text) & lead) if _headline_like(c.text) else 0 for c in ordered]
+        best = max(range(len(ordered)), key=shared.__getitem__)
+        default_shared = len(stems(ordered[0].text) & lead)
+        site_name = len(_WORD.findall(ordered[0].text)) <= 4
+        chosen = ordered[best] if site_name and shared[best] >= default_shared + 2 else ordered[0]
         title, title_start, title_end = _clean_title(chosen.text), chosen.start, chosen.end
 
     # The body ends before the first end marker (or trailing interface lines).

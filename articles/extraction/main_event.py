@@ -35,6 +35,7 @@ from articles.extraction.text import (
     UNDISCLOSED_TIME,
     VAGUE_TIME,
     one_line,
+    stems,
 )
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim, ExtractedEvent
 
@@ -56,7 +57,12 @@ def main_sentence(reading: Reading) -> tuple[int, int] | None:
     for span in sents[:4]:
         if MAIN_WORDS.search(text[span[0] : span[1]]):
             return span
-    return sents[0]
+    # No meeting, visit or signing told: the sentence that tells what the headline names
+    # ("Troop Withdrawal": "... the last unit withdrew in May 1993"), else the first.
+    title = stems(reading.layout.title)
+    shared = [len(title & stems(text[s:e])) for s, e in sents[:4]]
+    best = max(range(len(shared)), key=shared.__getitem__)
+    return sents[best] if shared[best] >= 3 and shared[best] > shared[0] else sents[0]
 
 
 def main_event(reading: Reading) -> ExtractedEvent | None:

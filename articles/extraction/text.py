@@ -254,3 +254,12 @@ def tense_at(
         if before or after:
             return before[-1] if before else after[0]
     return None
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def stems(text: str) -> set[str]:
+    """The content words of a text by their first five letters, so that a headline and a
+    sentence telling the same thing share them ("Withdrawal" and "withdrew")."""
+    return {w[:5].lower() for w in _CONTENT_WORD.findall(text)}
