@@ -124,36 +124,39 @@ class NameHit:
     how: str  # "full name", "alias", "first name and patronymic", "surname"
 
 
-# The last texts read into words: steps that read the same body again take a slice of them.
-_READ: list[tuple[str, int, int, list[Token], list[int]]] = []
+# The last texts read into words, whole: every step that reads a span of the same text takes
+# a slice of them (a word cut by the span's edges is left out).
+_READ: list[tuple[str, list[Token], list[int]]] = []
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
     end = len(text) if end is None else end
-    for seen, first, last, words, starts in _READ:
-        if seen is text and first <= start and end <= last:
-            i, j = bisect_left(starts, start), bisect_left(starts, end)
-            while j > i and words[j - 1].end > end:
-                j -= 1
-            return words[i:j]
-    out = _words(text, start, end)
-    if end - start > 1000:
-        _READ.insert(0, (text, start, end, out, [t.start for t in out]))
+    read = next((r for r in _READ if r[0] is text), None)
+    if read is None:
+        read = (text, _words(text), [])
+        read[2].extend(t.start for t in read[1])
+        _READ.insert(0, read)
         del _READ[4:]
-    return out
+    _, words, starts = read
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    while j > i and words[j - 1].end > end:
+        j -= 1
+    return words[i:j]
 
 
-def _words(text: str, start: int, end: int) -> list[Token]:
+def _words(text: str) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(text, start, end):
+    append = out.append
+    for m in _TOKEN.finditer(text):
         word = m.group(0)
         if "'" in word or "’" in word:
             word = _POSSESSIVE.sub("", word)
         # Only capitalised words and the small words inside names need a key.
         upper = word[:1].isupper()
         key = fold(word) if upper or word in CONNECTORS else ""
-        out.append(Token(m.start(), m.start() + len(word), word, key, upper))
+        start = m.start()
+        append(Token(start, start + len(word), word, key, upper))
     return out
 
 

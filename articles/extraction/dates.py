@@ -249,10 +249,13 @@ def find_mentions(
     taken = bytearray(len(segment))  # characters already part of a longer match
     # The patterns built on month names run only around the month names the text has: one
     # scan for them all instead of one scan per pattern.
-    windows = _merge((max(0, m.start() - 16), m.end() + 40) for m in _MONTH_TOKEN.finditer(segment))
+    windows = {
+        shape: _merge((max(0, m.start() - before), m.end() + after) for m in found_at)
+        for shape, (found_at, before, after) in _anchors(segment).items()
+    }
     for kind, pattern in _PATTERNS:
-        if kind in _MONTH_SHAPES:
-            matches = (m for a, b in windows for m in pattern.finditer(segment, a, b))
+        if kind in windows:
+            matches = (m for a, b in windows[kind] for m in pattern.finditer(segment, a, b))
         else:
             matches = pattern.finditer(segment)
         for match in matches:
@@ -271,8 +274,23 @@ def find_mentions(
     return sorted(found, key=lambda m: m.start)
 
 
-_MONTH_SHAPES = {Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH}
-_MONTH_TOKEN = re.compile(rf"(?<![^\W\d_])(?:{_MON})(?![^\W\d_])", re.I)
+_MONTH_SHAPES = (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_WORD = re.compile(r"year", re.I)
+_MONTH_WORD = re.compile(r"month", re.I)
+
+
+def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
+    """Where each costly pattern may match: around a month name, a four-digit year, the word
+    "year" or "month" (matches, characters before, characters after), so that it runs over a
+    few windows instead of the whole text."""
+    months = [m for m in _LETTERS.finditer(segment) if month_number(m.group(0)) is not None]
+    out = {shape: (months, 16, 40) for shape in _MONTH_SHAPES}
+    out[Shape.YEAR] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
+    out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD.finditer(segment)), 30, 10)
+    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD.finditer(segment)), 10, 10)
+    return out
 
 
 def _merge(spans) -> list[tuple[int, int]]:

@@ -55,23 +55,32 @@ _EN_WORDS = frozenset(
         "said",
     ]
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SCHWA = re.compile(r"[əƏ]")
+_AZ_WORDS_ANYWHERE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(_AZ_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.I,
+)
 # Russian when most letters are Cyrillic: a name quoted in Cyrillic leaves a text English.
 _CYRILLIC_SHARE = 0.5
 
 
 def detect_language(text: str) -> str:
     """``"ru"``, ``"az"`` or ``"en"`` for a text (English when there is nothing to go on)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return ENGLISH
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyrillic / len(letters) >= _CYRILLIC_SHARE:
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic / letters >= _CYRILLIC_SHARE:
         return RUSSIAN
+    if not _SCHWA.search(text) and not _AZ_WORDS_ANYWHERE.search(text):
+        return ENGLISH  # neither ə nor a common Azerbaijani word: nothing to weigh
     words = [w.casefold() for w in _WORD.findall(text)]
     english = sum(1 for w in words if w in _EN_WORDS)
     common = sum(1 for w in words if w in _AZ_WORDS)
     marked = sum(1 for w in words if _AZ_LETTERS.intersection(w))
-    has_schwa = any(c in "əƏ" for c in letters)
+    has_schwa = bool(_SCHWA.search(text))
     if ((has_schwa and marked >= 2) or common >= 3) and marked + common > english:
         return AZERBAIJANI
     return ENGLISH

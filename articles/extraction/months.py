@@ -39,6 +39,8 @@ def month_number(name: str) -> int | None:
     key = name.lower().rstrip(".")
     if key in MONTH_NUMBERS:
         return MONTH_NUMBERS[key]
+    if not "\u0400" <= key[:1] <= "\u04ff":
+        return None  # not Cyrillic: no Russian month
     for number, stem in enumerate(_RU_STEMS, start=1):
         if key.startswith(stem) and (stem != "ма" or key in ("май", "мая", "мае")):
             return number
