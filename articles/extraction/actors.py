@@ -147,16 +147,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _words(text: str) -> list[Token]:
     out = []
-    append = out.append
+    append, new = out.append, tuple.__new__  # many words: the plain tuple constructor
     for m in _TOKEN.finditer(text):
-        word = m.group(0)
+        word = m.group()
         if "'" in word or "’" in word:
             word = _POSSESSIVE.sub("", word)
         # Only capitalised words and the small words inside names need a key.
-        upper = word[:1].isupper()
+        upper = word[0].isupper()
         key = fold(word) if upper or word in CONNECTORS else ""
         start = m.start()
-        append(Token(start, start + len(word), word, key, upper))
+        append(new(Token, (start, start + len(word), word, key, upper)))
     return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from articles.extraction.datevalue import Precision
-from articles.extraction.months import MONTH_PATTERN, month_number
+from articles.extraction.months import MONTH_PATTERN, month_number, month_words
 from articles.extraction.vocabulary import vocabulary
 
 
@@ -275,7 +275,6 @@ def find_mentions(
 
 
 _MONTH_SHAPES = (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH)
-_LETTERS = re.compile(r"[^\W\d_]{3,}")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_WORD = re.compile(r"year", re.I)
 _MONTH_WORD = re.compile(r"month", re.I)
@@ -285,7 +284,7 @@ def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
     """Where each costly pattern may match: around a month name, a four-digit year, the word
     "year" or "month" (matches, characters before, characters after), so that it runs over a
     few windows instead of the whole text."""
-    months = [m for m in _LETTERS.finditer(segment) if month_number(m.group(0)) is not None]
+    months = month_words(segment)
     out = {shape: (months, 16, 40) for shape in _MONTH_SHAPES}
     out[Shape.YEAR] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
     out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD.finditer(segment)), 30, 10)

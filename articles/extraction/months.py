@@ -7,10 +7,12 @@ Russian names by their stems and case forms.
 
 from __future__ import annotations
 
+import re
+
 from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.vocabulary import vocabulary
 
-__all__ = ["MONTH_NUMBERS", "MONTH_PATTERN", "month_number"]
+__all__ = ["MONTH_NUMBERS", "MONTH_PATTERN", "month_number", "month_words"]
 
 _CALENDAR = vocabulary("calendar")
 MONTH_NUMBERS: dict[str, int] = {}
@@ -45,3 +47,18 @@ def month_number(name: str) -> int | None:
         if key.startswith(stem) and (stem != "ма" or key in ("май", "мая", "мае")):
             return number
     return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+# The first two letters of every month name (Russian ones by their stems): most words are
+# told apart from month names by them alone.
+_MONTH_STARTS = frozenset([name[:2] for name in MONTH_NUMBERS] + [stem[:2] for stem in _RU_STEMS])
+
+
+def month_words(text: str) -> list[re.Match]:
+    """The words of a text that are month names, in any language and case form."""
+    return [
+        m
+        for m in _LETTERS.finditer(text)
+        if m.group()[:2].lower() in _MONTH_STARTS and month_number(m.group()) is not None
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from articles.extraction.actors import NameHit
@@ -36,7 +37,12 @@ _TITLE_BEFORE = re.compile(
 
 def title_of(text: str, hit: NameHit) -> tuple[str, str | None, bool] | None:
     """The office a text gives a person right before their name: (title, country, former)."""
-    before = text[max(0, hit.start - 80) : hit.start]
+    return _title_before(text[max(0, hit.start - 80) : hit.start])
+
+
+@lru_cache(maxsize=4096)
+def _title_before(before: str) -> tuple[str, str | None, bool] | None:
+    """The office that ends the text before a name (steps ask again for the same names)."""
     m = _TITLE_BEFORE.search(before)
     if not m:
         return None

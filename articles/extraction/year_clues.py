@@ -41,6 +41,9 @@ _ANNIVERSARY = re.compile(
     r"|\b(?P<cent>centenary|centennial)\s+of\b",
     re.I,
 )
+# The words without which neither can match: a text without them is not read sentence by sentence.
+_ANNIVERSARY_WORD = re.compile(r"anniversary|centenary|centennial", re.I)
+_SINCE_WORD = re.compile(r"since", re.I)
 _SPAN_SINCE = re.compile(
     r"\b(?P<q>more\s+than|over|almost|nearly|about|around|some)?\s*"
     r"(?P<n>a\s+year\s+and\s+a\s+half|one\s+and\s+a\s+half\s+years|half\s+a\s+year"
@@ -122,7 +125,9 @@ def next_year_clues(reading: Reading) -> list[YearClue]:
 def anniversary_clues(reading: Reading) -> list[YearClue]:
     """'The 30th anniversary of <a dated document or a known event>': that year plus 30."""
     text, known, history = reading.text, reading.context.known_events, reading.context.history
-    clues = []
+    clues: list[YearClue] = []
+    if not _ANNIVERSARY_WORD.search(text):
+        return clues
     for s, e in reading.sentences:
         sentence = text[s:e]
         for m in _ANNIVERSARY.finditer(sentence):
@@ -225,7 +230,9 @@ def this_year_clues(reading: Reading) -> list[YearClue]:
 def span_clues(reading: Reading) -> list[YearClue]:
     """'More than a year and a half has passed since <known event>'."""
     text, known, history = reading.text, reading.context.known_events, reading.context.history
-    clues = []
+    clues: list[YearClue] = []
+    if not _SINCE_WORD.search(text):
+        return clues
     for s, e in reading.sentences:
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
