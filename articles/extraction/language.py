@@ -35,6 +35,7 @@ _AZ_WORDS = frozenset(
     ]
 )
 _AZ_LETTERS = frozenset("əğışçöüƏĞIŞÇÖÜ")
+_AZ_ONLY = _AZ_LETTERS - {"I"}  # the letters no English text has
 _EN_WORDS = frozenset(
     [
         "the",
@@ -55,7 +56,7 @@ _EN_WORDS = frozenset(
         "said",
     ]
 )
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SCHWA = re.compile(r"[əƏ]")
 # Russian when most letters are Cyrillic: a name quoted in Cyrillic leaves a text English.
@@ -64,13 +65,10 @@ _CYRILLIC_SHARE = 0.5
 
 def detect_language(text: str) -> str:
     """``"ru"``, ``"az"`` or ``"en"`` for a text (English when there is nothing to go on)."""
-    letters = len(_LETTER.findall(text))
-    if not letters:
-        return ENGLISH
     cyrillic = len(_CYRILLIC.findall(text))
-    if cyrillic / letters >= _CYRILLIC_SHARE:
+    if cyrillic and cyrillic / len(_NOT_LETTERS.sub("", text)) >= _CYRILLIC_SHARE:
         return RUSSIAN
-    if _AZ_LETTERS.isdisjoint(text):
+    if _AZ_ONLY.isdisjoint(text):
         return ENGLISH  # none of ə, ğ, ı, ş, ç, ö, ü: no Azerbaijani to weigh
     words = [w.casefold() for w in _WORD.findall(text)]
     english = sum(1 for w in words if w in _EN_WORDS)
