@@ -162,16 +162,19 @@ def _cue_sentences(
     )
     out = []
     for k, span in enumerate(reading.sentences):
+        follows = bool(out) and not text[out[-1][1] : span[0]].strip()
+        if k >= LEAD_SENTENCES and not (
+            _ATTENDED_BY.match(text, span[0], span[1]) or (follows and _SIDE.match(text, *span))
+        ):
+            continue  # further on, only "The summit will be attended by ..." tells its people
         start = _narration(text, span)
         if start is None:
             continue
         sentence = _QUOTED.sub(" ", text[start : span[1]])
-        if _SIDE.match(sentence) and out and not text[out[-1][1] : span[0]].strip():
+        if follows and _SIDE.match(sentence):
             # "Taking part from the Russian side are A and B. From the Armenian side - C."
             out.append((start, span[1]))
             continue
-        if k >= LEAD_SENTENCES and not _ATTENDED_BY.match(sentence):
-            continue  # further on, only "The summit will be attended by ..." tells its people
         if not _CUE.search(sentence):
             continue
         if _FUTURE.search(sentence) and not main_future:
