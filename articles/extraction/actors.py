@@ -245,7 +245,13 @@ class Registry:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if not tok.capitalised:
+            if not tok.capitalised or (
+                # Most capitalised words begin no name and are no surname: skip them at once.
+                not other_forms
+                and (tok.key,) not in self.prefixes
+                and tok.key not in self.by_surname
+                and (i + 1 == len(toks) or toks[i + 1].key not in self.by_surname)
+            ):
                 i += 1
                 continue
             match = self._longest_key(text, toks, i, kinds)
