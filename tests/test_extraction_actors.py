@@ -3,7 +3,8 @@
 import datetime as dt
 
 from articles.extraction import extract, load_default_actors
-from articles.extraction.actors import Registry, fold
+from articles.extraction.actors import Registry
+from articles.extraction.words import fold
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -7,6 +7,7 @@ import pytest
 
 from articles.extraction import extract, load_default_actors
 from articles.extraction.actors import Registry
+from articles.extraction.affiliation import office_country
 from articles.extraction.names import find_people
 
 TODAY = dt.date(2026, 11, 23)
@@ -167,6 +168,38 @@ def test_a_new_person_becomes_a_new_actor_with_the_office_as_written():
         ("Samir Karimov", "Deputy Prime Minister"),
     ]
     assert main_of(text).participants == ["Ivan Petrov", "Samir Karimov"]
+
+
+@pytest.mark.parametrize(
+    "office, country, organisation",
+    [
+        ("Russian Deputy Culture Minister", "Russia", ""),
+        ("Azerbaijan's Ambassador to Russia", "Azerbaijan", ""),
+        ("SOCAR Vice-President", "", "SOCAR"),
+        ("Deputy Head of the Ministry of Foreign Affairs", "", "Ministry of Foreign Affairs"),
+        ("Governor of the Samara Region", "", ""),
+    ],
+)
+def test_a_new_actor_s_office_names_its_country_and_organisation(office, country, organisation):
+    text = f"Talks\n\n{office} Ivan Petrov met the delegation in Baku on 3 March 2024.\n"
+    (actor,) = extract(text, today=TODAY).new_actors
+    assert (actor.office, actor.country, actor.organisation) == (office, country, organisation)
+
+
+@pytest.mark.parametrize(
+    "office, country",
+    [
+        ("заместитель министра иностранных дел России", "Russia"),
+        ("глава МИД РФ", "Russia"),
+        ("посол Азербайджана в Москве", "Azerbaijan"),
+        ("Rusiyanın Bakıdakı səfiri", "Russia"),
+        ("Azərbaycan Respublikasının Baş naziri", "Azerbaijan"),
+        ("губернатор области", ""),
+        ("Prussian envoy", ""),  # a country word inside another word is none
+    ],
+)
+def test_the_country_of_an_office_in_russian_and_azerbaijani(office, country):
+    assert office_country(office) == country
 
 
 # -- One person, many spellings ------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from articles.models import Article
 from tests.conftest import SEEDS
 from timeline.importing import import_paths
-from timeline.models import Event, Source
+from timeline.models import Actor, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +206,22 @@ def test_articles_imported_together_share_an_event_and_its_history(signing_repor
         "Vladimir Putin",
         "Ilham Aliyev",
     }
+
+
+def test_a_new_person_is_registered_unreviewed_with_the_country_and_organisation_of_the_office(
+    tmp_path, admin_client
+):
+    (tmp_path / "talks.txt").write_text(
+        "Talks in Baku\n\nRussian Deputy Culture Minister Ivan Petrovsky met SOCAR Vice-President "
+        "Samir Karimzade in Baku on 3 March 2024.\n"
+    )
+    import_paths([str(tmp_path)])
+    petrovsky = Actor.objects.get(name="Ivan Petrovsky")
+    karimzade = Actor.objects.get(name="Samir Karimzade")
+    assert not petrovsky.reviewed and not karimzade.reviewed
+    assert petrovsky.office == "Russian Deputy Culture Minister"
+    assert petrovsky.offices == [{"title": "Russian Deputy Culture Minister", "country": "Russia"}]
+    assert karimzade.offices == [{"title": "SOCAR Vice-President", "organisation": "SOCAR"}]
+    page = admin_client.get("/admin/timeline/actor/?reviewed__exact=0").content.decode()
+    assert '<td class="field-affiliation">Russia</td>' in page
+    assert '<td class="field-affiliation">SOCAR</td>' in page

@@ -1,33 +1,27 @@
 """Recognising actors in text: every spelling, patronymics, surnames once introduced.
 
-English-language outlets transliterate Russian and Azerbaijani names in many
-ways (Sergey/Sergei, Aliyev/Aliev, Mammadyarov/Mamedyarov, Jeyhun/Ceyhun,
-Hajiyev/Gadzhiev). Rather than listing spellings, names are compared through
-a folded key that erases the usual variation in vowels, endings and
-consonant clusters; the same fold is applied to the registry and the text.
+Names are compared word by word through the folded keys of ``words`` (Sergey/Sergei,
+Aliyev/Aliev), so the registry lists people once, not every transliteration.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise, product
-from typing import NamedTuple
 
 from articles.extraction.inflection import (
     AZERBAIJANI_LETTERS,
     CYRILLIC,
     inflected,
-    latin,
     nominatives,
 )
 from articles.extraction.types import KnownActor
 from articles.extraction.vocabulary import DATA, vocabulary
+from articles.extraction.words import CONNECTORS, Token, fold, split_name, tokens
 
 ACTORS_FILE = DATA / "actors.json"
 
@@ -56,63 +50,6 @@ def load_default_actors() -> tuple[KnownActor, ...]:
     return tuple(actors)
 
 
-_SPECIAL = str.maketrans(
-    {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "’": "'", "ʼ": "'"}
-)
-_FOLD_RULES = [
-    (r"^ye", "e"),
-    (r"ou", "o"),
-    (r"dzh|dj|zh", "j"),
-    (r"kh|gh", "h"),
-    (r"sch|sh|ş", "s"),
-    (r"tch|ch|ç|c", "j"),
-    (r"ks|x", "x"),
-    (r"ph", "f"),
-    (r"w", "v"),
-    (r"q", "g"),
-    (r"g", "h"),
-    (r"ts|tz", "c"),
-    (r"ck", "k"),
-    (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
-    (r"[eəä]", "a"),
-    (r"[yı]", "i"),
-    (r"ü", "u"),
-    (r"ö", "o"),
-    (r"(.)\1+", r"\1"),
-]
-_FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
-
-
-@lru_cache(maxsize=65536)
-def fold(token: str) -> str:
-    """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
-    if token.isupper() and len(token) <= 6 and token.isalpha():
-        return token  # an acronym (EAEU, CIS, EU): compared exactly, never folded
-    s = latin(token).translate(_SPECIAL)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    s = re.sub(r"'s$|'", "", s)
-    for pattern, repl in _FOLD_RULES_COMPILED:
-        s = pattern.sub(repl, s)
-    return s
-
-
-# Lower-case words that may stand inside a name: Commonwealth of Independent States.
-CONNECTORS = frozenset({"of", "the", "for", "and", "von", "der", "de", "la", "al", "bin", "ibn"})
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-class Token(NamedTuple):
-    """A word of the text with its offsets and, for capitalised words, its folded key."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    capitalised: bool  # whether the word starts with a capital letter
-
-
 @dataclass(frozen=True)
 class NameHit:
     """A known actor named in the text, where, and how (full name, alias, surname)."""
@@ -122,46 +59,6 @@ class NameHit:
     end: int
     text: str
     how: str  # "full name", "alias", "first name and patronymic", "surname"
-
-
-# The last texts read into words, whole: every step that reads a span of the same text takes
-# a slice of them (a word cut by the span's edges is left out).
-_READ: list[tuple[str, list[Token], list[int]]] = []
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
-    end = len(text) if end is None else end
-    read = next((r for r in _READ if r[0] is text), None)
-    if read is None:
-        read = (text, _words(text), [])
-        read[2].extend(t.start for t in read[1])
-        _READ.insert(0, read)
-        del _READ[4:]
-    _, words, starts = read
-    i, j = bisect_left(starts, start), bisect_left(starts, end)
-    while j > i and words[j - 1].end > end:
-        j -= 1
-    return words[i:j]
-
-
-def _words(text: str) -> list[Token]:
-    out = []
-    append, new = out.append, tuple.__new__  # many words: the plain tuple constructor
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        if "'" in word or "’" in word:
-            word = _POSSESSIVE.sub("", word)
-        # Only capitalised words and the small words inside names need a key.
-        upper = word[0].isupper()
-        key = fold(word) if upper or word in CONNECTORS else ""
-        start = m.start()
-        append(new(Token, (start, start + len(word), word, key, upper)))
-    return out
-
-
-def _split(name: str) -> list[str]:
-    return [t.group(0) for t in _TOKEN.finditer(name)]
 
 
 class Registry:
@@ -180,10 +77,10 @@ class Registry:
             id(a): frozenset(_initial(g) for g in _given_names(a)) for a in self.actors
         }
         for actor in self.actors:
-            parts = _split(actor.name)
+            parts = split_name(actor.name)
             keys = [tuple(fold(p) for p in parts)]
             for alias in actor.aliases:
-                alias_parts = _split(alias)
+                alias_parts = split_name(alias)
                 if alias_parts:
                     keys.append(tuple(fold(p) for p in alias_parts))
             if actor.kind == "person" and len(parts) >= 2:
@@ -372,12 +269,12 @@ def _skeleton(key: str) -> str:
 
 def _given_names(actor: KnownActor) -> list[str]:
     """The given names of a person's name and aliases ("Ilham", "İlham")."""
-    return [parts[0] for n in (actor.name, *actor.aliases) if len(parts := _split(n)) >= 2]
+    return [parts[0] for n in (actor.name, *actor.aliases) if len(parts := split_name(n)) >= 2]
 
 
 def introduced_same_surname(introduced: list[KnownActor], key: str) -> bool:
     """Whether someone already introduced has that (folded) surname."""
-    return any(fold(_split(a.name)[-1]) == key for a in introduced)
+    return any(fold(split_name(a.name)[-1]) == key for a in introduced)
 
 
 # Words that may stand right before a known surname without being someone else's given name.

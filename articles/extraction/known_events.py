@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from articles.extraction.actors import fold
 from articles.extraction.types import DAY, MONTH, YEAR, DateClaim, KnownEvent
 from articles.extraction.vocabulary import DATA
+from articles.extraction.words import fold
 
 HISTORY_FILE = DATA / "history.json"
 

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articles.extraction.actors import Token, tokens
 from articles.extraction.inflection import CYRILLIC
 from articles.extraction.russian import russian_people
 from articles.extraction.vocabulary import vocabulary
+from articles.extraction.words import Token, tokens
 
 if TYPE_CHECKING:
     pass

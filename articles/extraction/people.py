@@ -14,13 +14,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from articles.extraction.actors import NameHit, Token, fold, tokens
+from articles.extraction.actors import NameHit
+from articles.extraction.affiliation import office_country, office_organisation
 from articles.extraction.inflection import CYRILLIC
 from articles.extraction.names import CHAIN_WORDS, HONORIFICS, NAMED_AFTER, Person, find_people
 from articles.extraction.reading import Reading
 from articles.extraction.text import one_line
 from articles.extraction.types import KnownActor, NewActor
 from articles.extraction.vocabulary import vocabulary
+from articles.extraction.words import Token, fold, tokens
 
 _P = vocabulary("participation")
 
@@ -202,5 +204,7 @@ def new_actors(reading: Reading) -> list[NewActor]:
                 name=person.name,
                 office=person.office,
                 evidence=one_line(text[sentence[0] : sentence[1]], 200),
+                country=office_country(person.office),
+                organisation=office_organisation(person.office, reading.context.registry),
             )
     return list(found.values())

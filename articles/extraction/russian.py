@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from articles.extraction.actors import Token
 from articles.extraction.inflection import CYRILLIC, latin
 from articles.extraction.vocabulary import vocabulary
+from articles.extraction.words import Token
 
 # How sure the dictionary must be that a word is a given name.
 _NAME_SCORE = 0.3

@@ -108,6 +108,8 @@ class NewActor:
     name: str
     office: str
     evidence: str
+    country: str = ""  # the country the office is of, where the office names one
+    organisation: str = ""  # the known organisation or ministry the office is of
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.fields.json import KT
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.text import smart_split, unescape_string_literal
@@ -17,7 +18,7 @@ from timeline.models import Actor
 
 @admin.register(Actor)
 class ActorAdmin(MergeActionMixin, EditorHistoryAdmin):
-    list_display = ("name", "kind", "reviewed", "office", "event_count")
+    list_display = ("name", "kind", "reviewed", "office", "affiliation", "event_count")
     list_filter = ("kind", "reviewed")
     search_fields = ("name",)  # and aliases: see get_search_results
     search_help_text = "Searches names and aliases."
@@ -26,7 +27,16 @@ class ActorAdmin(MergeActionMixin, EditorHistoryAdmin):
     actions = ("mark_reviewed", "merge_actors")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_event_counts()
+        # The offices themselves stay deferred in the list: only what the first one names.
+        return (
+            super()
+            .get_queryset(request)
+            .with_event_counts()
+            .annotate(
+                office_country=KT("offices__0__country"),
+                office_organisation=KT("offices__0__organisation"),
+            )
+        )
 
     def get_changelist(self, request, **kwargs):
         return ActorChangeList
@@ -54,6 +64,12 @@ class ActorAdmin(MergeActionMixin, EditorHistoryAdmin):
         for word in words:
             queryset = queryset.filter(Q(name__icontains=word) | Q(alias_text__icontains=word))
         return queryset, False
+
+    @admin.display(description="country · organisation")
+    def affiliation(self, actor: Actor) -> str:
+        """The country and organisation the (first) office names: a new person's office."""
+        found = (getattr(actor, "office_country", ""), getattr(actor, "office_organisation", ""))
+        return " · ".join(value for value in found if value)
 
     @admin.display(description="events", ordering="event_count")
     def event_count(self, actor: Actor) -> SafeString:

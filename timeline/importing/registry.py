@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from django.utils.text import slugify
 
 from articles.extraction import load_default_actors
-from articles.extraction.types import DateClaim, ExtractedArticle, KnownActor, KnownEvent
+from articles.extraction.types import (
+    DateClaim,
+    ExtractedArticle,
+    KnownActor,
+    KnownEvent,
+    NewActor,
+)
 from timeline.models import Actor, ActorKind, Event
 
 
@@ -49,12 +55,26 @@ def ensure_actor_registry() -> int:
 
 
 def office_text(offices: Iterable[dict]) -> str:
-    """ "President (2003–)" for the offices an actor held."""
+    """ "President (2003–)" for the offices an actor held ("Deputy Minister" when undated)."""
     parts = []
     for office in offices:
-        span = f"{office.get('from') or '?'}–{office.get('to') or ''}"
-        parts.append(f"{office['title']} ({span})")
+        if office.get("from") or office.get("to"):
+            span = f"{office.get('from') or '?'}–{office.get('to') or ''}"
+            parts.append(f"{office['title']} ({span})")
+        else:
+            parts.append(office["title"])
     return "; ".join(parts)
+
+
+def written_office(person: NewActor) -> dict:
+    """A new person's office as the text wrote it, undated, with the country and the
+    organisation it names (for editors to check and date)."""
+    office = {"title": person.office[:300]}
+    if person.country:
+        office["country"] = person.country
+    if person.organisation:
+        office["organisation"] = person.organisation
+    return office
 
 
 def known_events() -> list[KnownEvent]:
@@ -89,6 +109,7 @@ def register_new_actors(extracted: Iterable[ExtractedArticle]) -> None:
                 kind=ActorKind.PERSON,
                 reviewed=False,
                 office=p.office[:300],
+                offices=[written_office(p)],
             )
             for x in extracted
             for p in x.new_actors

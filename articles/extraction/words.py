@@ -1,0 +1,115 @@
+"""The words of a text, and the spelling-insensitive key a name word is compared by.
+
+English-language outlets transliterate Russian and Azerbaijani names in many ways
+(Sergey/Sergei, Aliyev/Aliev, Mammadyarov/Mamedyarov, Jeyhun/Ceyhun, Hajiyev/Gadzhiev). Rather
+than listing spellings, name words are compared through a folded key that erases the usual
+variation in vowels, endings and consonant clusters; the same fold is applied to the registry and
+the text. A text is read into words once; every step that reads a span of it takes a slice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
+
+from articles.extraction.inflection import latin
+
+_SPECIAL = str.maketrans(
+    {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "’": "'", "ʼ": "'"}
+)
+_FOLD_RULES = [
+    (r"^ye", "e"),
+    (r"ou", "o"),
+    (r"dzh|dj|zh", "j"),
+    (r"kh|gh", "h"),
+    (r"sch|sh|ş", "s"),
+    (r"tch|ch|ç|c", "j"),
+    (r"ks|x", "x"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"q", "g"),
+    (r"g", "h"),
+    (r"ts|tz", "c"),
+    (r"ck", "k"),
+    (r"([bcdfghjklmnpqrstvxz])er$", r"\1r"),
+    (r"[eəä]", "a"),
+    (r"[yı]", "i"),
+    (r"ü", "u"),
+    (r"ö", "o"),
+    (r"(.)\1+", r"\1"),
+]
+_FOLD_RULES_COMPILED = [(re.compile(p), r) for p, r in _FOLD_RULES]
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """A spelling-insensitive key for one name token (Sergey/Sergei, Aliyev/Aliev)."""
+    if token.isupper() and len(token) <= 6 and token.isalpha():
+        return token  # an acronym (EAEU, CIS, EU): compared exactly, never folded
+    s = latin(token).translate(_SPECIAL)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"'s$|'", "", s)
+    for pattern, repl in _FOLD_RULES_COMPILED:
+        s = pattern.sub(repl, s)
+    return s
+
+
+# Lower-case words that may stand inside a name: Commonwealth of Independent States.
+CONNECTORS = frozenset({"of", "the", "for", "and", "von", "der", "de", "la", "al", "bin", "ibn"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class Token(NamedTuple):
+    """A word of the text with its offsets and, for capitalised words, its folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    capitalised: bool  # whether the word starts with a capital letter
+
+
+# The last texts read into words, whole: every step that reads a span of the same text takes
+# a slice of them (a word cut by the span's edges is left out).
+_READ: list[tuple[str, list[Token], list[int]]] = []
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of text[start:end], possessive 's removed, keyed where a name may stand."""
+    end = len(text) if end is None else end
+    read = next((r for r in _READ if r[0] is text), None)
+    if read is None:
+        read = (text, _words(text), [])
+        read[2].extend(t.start for t in read[1])
+        _READ.insert(0, read)
+        del _READ[4:]
+    _, words, starts = read
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    while j > i and words[j - 1].end > end:
+        j -= 1
+    return words[i:j]
+
+
+def _words(text: str) -> list[Token]:
+    out = []
+    append, new = out.append, tuple.__new__  # many words: the plain tuple constructor
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
+        # Only capitalised words and the small words inside names need a key.
+        upper = word[0].isupper()
+        key = fold(word) if upper or word in CONNECTORS else ""
+        start = m.start()
+        append(new(Token, (start, start + len(word), word, key, upper)))
+    return out
+
+
+def split_name(name: str) -> list[str]:
+    """The words of a name."""
+    return [t.group(0) for t in _TOKEN.finditer(name)]
