@@ -8,8 +8,9 @@ import pytest
 
 from articles.extraction import extract
 from articles.extraction.dateline import header_mentions, looks_like_dateline
-from articles.extraction.dates import MentionKind, find_mentions
+from articles.extraction.dates import find_mentions
 from articles.extraction.layout import analyse, body_spans
+from articles.extraction.mentions import MentionKind
 from articles.extraction.text import sentences
 
 TODAY = dt.date(2026, 11, 23)

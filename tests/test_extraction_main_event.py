@@ -9,7 +9,8 @@ import re
 import pytest
 
 from articles.extraction import extract
-from articles.extraction.dates import MentionKind, find_mentions
+from articles.extraction.dates import find_mentions
+from articles.extraction.mentions import MentionKind
 
 TODAY = dt.date(2026, 11, 23)
 

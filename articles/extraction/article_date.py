@@ -14,15 +14,15 @@ from dataclasses import replace
 from articles.extraction import dates as d
 from articles.extraction.date_claims import claim_from_mention
 from articles.extraction.dateline import closes_a_title, crawler_date, find_dateline, is_update
-from articles.extraction.dates import MentionKind
 from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.mentions import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.offices import office_window
 from articles.extraction.reading import Reading
 from articles.extraction.types import DAY, UNKNOWN, YEAR, DateClaim
 from articles.extraction.year_clues import next_year_clues, year_clues
 
 
-def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
+def article_date(reading: Reading) -> tuple[DateClaim, Mention | None]:
     """The article's own date, and the dateline it was read from (None if it has none)."""
     text, today = reading.text, reading.context.today
     dateline = find_dateline(reading)
@@ -130,23 +130,23 @@ def article_date(reading: Reading) -> tuple[DateClaim, d.Mention | None]:
     ), None
 
 
-def _later_year(reading: Reading, dateline: d.Mention) -> d.Mention | None:
+def _later_year(reading: Reading, dateline: Mention) -> Mention | None:
     """For a date that closes a title (not a date line): a year the body states after it."""
     if not closes_a_title(reading.text, dateline):
         return None
     return next(
-        (m for m in reading.mentions if m.kind in d.EXPLICIT and m.year > dateline.year), None
+        (m for m in reading.mentions if m.kind in EXPLICIT and m.year > dateline.year), None
     )
 
 
-def _crawler_year(reading: Reading, dateline: d.Mention) -> DateClaim | None:
+def _crawler_year(reading: Reading, dateline: Mention) -> DateClaim | None:
     """A day and month with no year, and a crawler's date line a few days from it: its year."""
     crawled = crawler_date(reading.text, reading.context.today)
     if crawled is None:
         return None
     stamp = dt.date(crawled.year, crawled.month, crawled.day)
     for year in (stamp.year, stamp.year - 1, stamp.year + 1):
-        if not d.valid_date(year, dateline.month, dateline.day):
+        if not valid_date(year, dateline.month, dateline.day):
             continue
         date = dt.date(year, dateline.month, dateline.day)
         if abs((date - stamp).days) <= 7:
@@ -163,7 +163,7 @@ def _crawler_year(reading: Reading, dateline: d.Mention) -> DateClaim | None:
 
 
 def _weekday_year(
-    reading: Reading, dateline: d.Mention, *, low: dt.date, high: dt.date
+    reading: Reading, dateline: Mention, *, low: dt.date, high: dt.date
 ) -> DateClaim | None:
     """A day and month with no year, and a weekday the text gives: the years that fit."""
     if low.year <= 1900:

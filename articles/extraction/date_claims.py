@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from articles.extraction.dates import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.mentions import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
 # A sentence that announces rather than reports: its relative dates count forward.

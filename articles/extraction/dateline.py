@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from articles.extraction import dates as d
-from articles.extraction.dates import Mention, MentionKind
+from articles.extraction.mentions import Mention, MentionKind, valid_date
 from articles.extraction.months import MONTH_PATTERN, month_number
 from articles.extraction.places import place_in_dateline
 from articles.extraction.vocabulary import vocabulary
@@ -149,7 +149,7 @@ def _range_start(m: re.Match) -> Mention | None:
     year = int(g["y"]) if g["y"] else None
     if year and first_month > last_month:
         year -= 1  # "30 December - 2 January 1999" began in 1998
-    if not d.valid_date(year, first_month, first_day) or not first_day:
+    if not valid_date(year, first_month, first_day) or not first_day:
         return None
     kind = MentionKind.FULL if year else MentionKind.DAY_MONTH
     return Mention(kind, m.start(), m.end(), m.group(0), year, first_month, first_day)
@@ -169,7 +169,7 @@ def _settle_by_weekday(text: str, m: Mention, start: int, end: int) -> Mention:
     weekday = _WEEKDAY_NUMBERS[named.group("w").lower()]
     a, b = int(numeric.group(1)), int(numeric.group(2))
     readings = {(m.year, b, a), (m.year, a, b)}
-    fitting = [r for r in readings if d.valid_date(*r) and dt.date(*r).weekday() == weekday]
+    fitting = [r for r in readings if valid_date(*r) and dt.date(*r).weekday() == weekday]
     span_start = before.start() if before else m.start
     span_end = after.end() if after else m.end
     if len(fitting) != 1:

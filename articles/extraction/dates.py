@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.extraction.datevalue import Precision
+from articles.extraction.mentions import Mention, MentionKind, valid_date
 from articles.extraction.months import MONTH_PATTERN, month_number, month_words
 from articles.extraction.vocabulary import vocabulary
 
@@ -37,41 +36,6 @@ class Shape(StrEnum):
     RELATIVE_MONTH = "relative_month"  # last month
 
 
-class MentionKind(StrEnum):
-    """What a date expression found in text names."""
-
-    FULL = "full"  # a day of a month of a year
-    DAY_MONTH = "day_month"  # a day of a month, no year
-    MONTH_YEAR = "month_year"
-    YEAR = "year"
-    MONTH = "month"  # a month, no year
-    RELATIVE_DAY = "relative_day"
-    WEEKDAY = "weekday"
-    RELATIVE_YEAR = "relative_year"
-    RELATIVE_MONTH = "relative_month"
-    NUMERIC_AMBIGUOUS = "numeric_ambiguous"  # 05/06/2021: day-first or month-first
-
-    @property
-    def precision(self) -> Precision:
-        """How precise a date the expression names: "on Friday" a day, "last year" a year."""
-        return _KIND_PRECISION[self]
-
-
-_KIND_PRECISION = {
-    MentionKind.FULL: Precision.DAY,
-    MentionKind.DAY_MONTH: Precision.DAY,
-    MentionKind.RELATIVE_DAY: Precision.DAY,
-    MentionKind.WEEKDAY: Precision.DAY,
-    MentionKind.MONTH_YEAR: Precision.MONTH,
-    MentionKind.MONTH: Precision.MONTH,
-    MentionKind.RELATIVE_MONTH: Precision.MONTH,
-    MentionKind.NUMERIC_AMBIGUOUS: Precision.YEAR,  # only its year is certain
-    MentionKind.YEAR: Precision.YEAR,
-    MentionKind.RELATIVE_YEAR: Precision.YEAR,
-}
-# Kinds that state their own year, at the precision written.
-EXPLICIT = (MentionKind.FULL, MentionKind.MONTH_YEAR, MentionKind.YEAR)
-
 _CALENDAR = vocabulary("calendar")
 _MON = MONTH_PATTERN
 WEEKDAYS = {name.lower(): i for i, name in enumerate(_CALENDAR["weekdays"])}
@@ -84,6 +48,31 @@ _BARE_WEEKDAY_AFTER = re.compile(
     r"(?<![\w-])(?!(?:every|each|the|a|to|and|or|through|than|of)\s)[a-z]+ $"
 )
 _RU_WEEKDAYS = {name: i for i, name in enumerate(_CALENDAR["russian_weekdays_on"])}
+_RELATIVE_YEARS: dict[str, int] = _CALENDAR["relative_years"]
+_RELATIVE_MONTHS: dict[str, int] = _CALENDAR["relative_months"]
+
+
+_NUMBERS = vocabulary("numbers")
+
+
+def _number_words(language: str) -> str:
+    """Numbers in words of a language as an alternation ("пять", "beş")."""
+    return "|".join(_NUMBERS[f"number_words_{language}"])
+
+
+def _count(value: str) -> int:
+    """A count written in figures or in words of any language the grammar reads."""
+    if value.isdigit():
+        return int(value)
+    key = value.lower()
+    return next(n[key] for k, n in _NUMBERS.items() if k.startswith("number_words") and key in n)
+
+
+def _phrases(words: dict[str, int]) -> list[str]:
+    """Phrases as patterns, longest first, any white space between their words."""
+    return [r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)]
+
+
 _ORD = r"(?:st|nd|rd|th)?"
 # "3-4 May", "May 3-4": a range of days; the mention names its first day.
 _TO_DAY = r"(?:\s*[-–]\s*(?P<d2>\d{1,2})" + _ORD + ")?"
@@ -102,32 +91,6 @@ _UNIT_AFTER = re.compile(
     r"|million|billion|thousand|units|pieces|schools|flights|times|[-–]\s*\d)",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A date expression found in text, before resolution."""
-
-    kind: MentionKind
-    start: int
-    end: int
-    text: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    offset: int = 0  # for relative kinds: days, years or months from the reference
-    weekday: int | None = None
-    preposition: str = ""
-    last_day: int | None = None  # "3-4 May": the range's last day (``day`` is its first)
-
-
-def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
-    """Whether the parts given make a real date (missing parts count as valid)."""
-    try:
-        dt.date(year or 2000, month or 1, day or 1)
-    except ValueError:
-        return False
-    return True
 
 
 def _two_digit_year(value: str, today: dt.date) -> int:
@@ -229,11 +192,23 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             r"\b(?P<w>earlier\s+this\s+year|later\s+this\s+year|this\s+year|the\s+current\s+year"
             r"|(?:the\s+)?last\s+year|the\s+previous\s+year|next\s+year|the\s+coming\s+year"
             r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago"
-            r"|a\s+year\s+ago)\b",
+            r"|a\s+year\s+ago"
+            rf"|(?P<n_ru>\d{{1,2}}|{_number_words('ru')})\s+(?:года?|лет)\s+назад"
+            rf"|(?P<n_az>\d{{1,2}}|{_number_words('az')})\s+il\s+(?:əvvəl|öncə)"
+            + "".join(f"|{p}" for p in _phrases(_RELATIVE_YEARS))
+            + r")(?![^\W\d_])",
             re.I,
         ),
     ),
-    (Shape.RELATIVE_MONTH, re.compile(r"\b(?P<w>this\s+month|last\s+month|next\s+month)\b", re.I)),
+    (
+        Shape.RELATIVE_MONTH,
+        re.compile(
+            r"\b(?P<w>this\s+month|last\s+month|next\s+month"
+            + "".join(f"|{p}" for p in _phrases(_RELATIVE_MONTHS))
+            + r")(?![^\W\d_])",
+            re.I,
+        ),
+    ),
 ]
 NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
 
@@ -276,8 +251,8 @@ def find_mentions(
 
 _MONTH_SHAPES = (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH)
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_WORD = re.compile(r"year", re.I)
-_MONTH_WORD = re.compile(r"month", re.I)
+_YEAR_WORD = re.compile(r"year|год|лет|(?<![^\W\d_])il", re.I)
+_MONTH_WORD = re.compile(r"month|месяц|(?<![^\W\d_])ay(?![^\W\d_])", re.I)
 
 
 def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
@@ -288,7 +263,7 @@ def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
     out = {shape: (months, 16, 40) for shape in _MONTH_SHAPES}
     out[Shape.YEAR] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
     out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD.finditer(segment)), 30, 10)
-    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD.finditer(segment)), 10, 10)
+    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD.finditer(segment)), 20, 10)
     return out
 
 
@@ -378,6 +353,15 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         )
     if kind == Shape.RELATIVE_YEAR:
         word = " ".join(g["w"].lower().split())
+        if word in _RELATIVE_YEARS or g.get("n_ru") or g.get("n_az"):
+            # "в прошлом году", "keçən il", "5 лет назад": told as the English words would be
+            n = (
+                _RELATIVE_YEARS[word]
+                if word in _RELATIVE_YEARS
+                else -_count(g["n_ru"] or g["n_az"])
+            )
+            said = {-1: "last year", 0: "this year", 1: "next year"}.get(n, "ago")
+            return Mention(MentionKind.RELATIVE_YEAR, s, e, text, offset=n, preposition=said)
         if g.get("n"):
             n = g["n"].lower()
             offset = -(int(n) if n.isdigit() else NUMBER_WORDS[n])
@@ -389,7 +373,8 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
             offset = 0
         return Mention(MentionKind.RELATIVE_YEAR, s, e, text, offset=offset, preposition=word)
     if kind == Shape.RELATIVE_MONTH:
-        word = g["w"].lower()
+        word = " ".join(g["w"].lower().split())
         offset = -1 if word.startswith("last") else (1 if word.startswith("next") else 0)
+        offset = _RELATIVE_MONTHS.get(word, offset)
         return Mention(MentionKind.RELATIVE_MONTH, s, e, text, offset=offset)
     return None

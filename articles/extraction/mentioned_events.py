@@ -12,9 +12,9 @@ import hashlib
 import re
 
 from articles.extraction.date_claims import DEADLINE_BEFORE
-from articles.extraction.dates import MentionKind
 from articles.extraction.kinds import event_kind
 from articles.extraction.known_events import document_label, labels_match
+from articles.extraction.mentions import MentionKind
 from articles.extraction.places import place_of
 from articles.extraction.reading import Reading
 from articles.extraction.text import EVENT_VERBS, PAST_EVENT, Tense, one_line, reports_past

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from articles.extraction.dates import Mention, MentionKind, find_mentions
+from articles.extraction.dates import find_mentions
 from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.mentions import Mention, MentionKind
 from articles.extraction.months import month_number
 from articles.extraction.reading import Reading
 from articles.extraction.timex_grammar import (

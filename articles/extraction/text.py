@@ -110,7 +110,12 @@ VAGUE_TIME = re.compile(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few)"
     r"\s+(?:days?|weeks?|months?)\s+ago|last\s+(?:week|weekend)|earlier\s+this\s+"
     r"(?:week|month)|(?:this|next)\s+week|recently|the\s+other\s+day|in\s+recent\s+"
-    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier))\b",
+    r"(?:days|weeks)|(?:days|weeks)\s+(?:before|earlier)"
+    # Russian and Azerbaijani: "на прошлой неделе", "на днях", "недавно", "3 дня назад";
+    # "keçən həftə", "bu yaxınlarda", "bir neçə gün əvvəl".
+    r"|на\s+(?:прошлой|этой|минувшей)\s+неделе|на\s+днях|недавно|(?:\d+|несколько)\s+"
+    r"(?:дн(?:я|ей)|недел[иь]|месяц(?:а|ев))\s+назад|(?:keçən|ötən|bu)\s+həftə(?:nin|də)?"
+    r"|bu\s+yaxınlarda|(?:\d+|bir\s+neçə)\s+(?:gün|həftə|ay)\s+(?:əvvəl|öncə))(?![^\W\d_])",
     re.I,
 )
 # Words before a date that make it a background or a limit ("since 1991", "by 2025"), not

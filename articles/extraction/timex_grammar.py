@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from articles.extraction.dates import NUMBER_WORDS, WEEKDAYS, Mention, MentionKind, valid_date
+from articles.extraction.dates import NUMBER_WORDS, WEEKDAYS
 from articles.extraction.datevalue import MONTH_NAMES
+from articles.extraction.mentions import Mention, MentionKind, valid_date
 from articles.extraction.months import MONTH_NUMBERS, month_number
 from articles.extraction.timex import Mod
 from articles.extraction.vocabulary import vocabulary

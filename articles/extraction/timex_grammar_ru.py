@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from articles.extraction.dates import Mention, MentionKind, valid_date
+from articles.extraction.mentions import Mention, MentionKind, valid_date
 from articles.extraction.months import month_number
 from articles.extraction.timex import SEASON_CODES, Mod
 from articles.extraction.timex_grammar import (

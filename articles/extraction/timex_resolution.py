@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from articles.extraction import timex
 from articles.extraction.date_claims import claim_from_mention, resolve
-from articles.extraction.dates import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.datevalue import MONTH_NAMES, SPECIFICITY
+from articles.extraction.mentions import EXPLICIT, Mention, MentionKind, valid_date
 from articles.extraction.reading import Reading
 from articles.extraction.text import Tense, tense_at, tense_markers
 from articles.extraction.timex import Mod, Resolution
@@ -115,7 +115,9 @@ def _resolve_mention(tag: Tag, anchor: DateClaim, relative: Resolution) -> Tag:
             )
     else:
         claim = _resolve_relative(m, anchor, tag.tense)
-    ago = found.ago if found is not None else "ago" in m.text.lower()
+    ago = (
+        found.ago if found is not None else m.preposition.endswith("ago") or "ago" in m.text.lower()
+    )
     if claim is not None and claim.known and ago:
         claim = replace(
             claim, needs_review=True, derivation=claim.derivation + "; a rounded span back"

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from articles.extraction.date_claims import FUTURE
-from articles.extraction.dates import EXPLICIT, NUMBER_WORDS, YEAR_PATTERN, MentionKind
+from articles.extraction.dates import NUMBER_WORDS, YEAR_PATTERN
 from articles.extraction.known_events import (
     document_names,
     find_known,
 )
+from articles.extraction.mentions import EXPLICIT, MentionKind
 from articles.extraction.types import DAY, MONTH, YEAR
 from articles.extraction.vocabulary import vocabulary
 
