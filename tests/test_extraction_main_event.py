@@ -424,3 +424,12 @@ def test_without_a_meeting_told_the_sentence_the_headline_names_is_the_main_one(
     )
     main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
     assert (main.date.year, main.date.month) == (1992, 6)
+
+
+def test_a_lead_that_says_years_ago_never_leaves_the_article_s_day_certain():
+    text = (
+        "Talks\n\nMOSCOW, March 14, 2019 (Agency) - The two ministers first met five years ago "
+        "in Kazan, when the pipeline was still a plan.\n"
+    )
+    main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
+    assert main.date.needs_review
