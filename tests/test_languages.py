@@ -121,6 +121,16 @@ def test_a_russian_match_is_highlighted_in_the_summary():
     assert "<b>Сочи</b>" in event.headline
 
 
+@pytest.mark.django_db
+def test_a_russian_word_form_is_highlighted_when_another_form_is_searched():
+    import_paths([str(RUSSIAN)])  # its title: "... обсудили в Сочи транспортные коридоры"
+    found = Event.objects.matching("транспортный коридор").with_search_rank(
+        "транспортный коридор", start_sel="<b>", stop_sel="</b>"
+    )
+    headline = found.get().headline
+    assert "<b>транспортные</b>" in headline and "<b>коридоры</b>" in headline
+
+
 def test_an_english_label_for_a_summary_in_another_language():
     from timeline.pages.cards import english_label
 

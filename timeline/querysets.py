@@ -132,7 +132,13 @@ class EventQuerySet(models.QuerySet):
             headline=SearchHeadline(
                 "summary",
                 query,
-                config="english",
+                # Read with the configuration of the summary's own script, so that a Russian
+                # word form ("переговорах") is marked when its stem was searched.
+                config=models.Case(
+                    models.When(summary__regex=r"[А-Яа-яЁё]", then=models.Value("russian")),
+                    models.When(summary__regex=r"[ƏəĞğŞşİı]", then=models.Value("simple")),
+                    default=models.Value("english"),
+                ),
                 start_sel=start_sel,
                 stop_sel=stop_sel,
                 highlight_all=True,
