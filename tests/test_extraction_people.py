@@ -300,6 +300,20 @@ def test_english_text_is_not_read_for_azerbaijani_suffixes():
         ("с вице-премьером Анной Сергеевной Беловой", [("Anna Belova", "вице-премьером")]),
         ("мэр города Пётр Ковалёв", [("Pyotr Kovalyov", "мэр города")]),
         ("в Москве и Самаре прошла Неделя Культуры", []),  # places and words are not names
+        # Surnames the dictionary does not know, read by their endings in the name's case.
+        (
+            "вице-премьер Азербайджана Самир Керимов",
+            [("Samir Kerimov", "вице-премьер Азербайджана")],
+        ),
+        ("с губернатором Игорем Бабушкиным", [("Igor Babushkin", "губернатором")]),
+        ("с послом Анной Керимовой", [("Anna Kerimova", "послом")]),
+        ("губернатор Игорь Лепский", [("Igor Lepskiy", "губернатор")]),
+        # The title is the words from its head on, not a sentence before it.
+        (
+            "министр Олег Сидоренко встретился с послом Анной Керимовой",
+            [("Oleg Sidorenko", "министр"), ("Anna Kerimova", "послом")],
+        ),
+        ("Самир Быстро открыл выставку", []),  # no surname ending, no noun
     ],
 )
 def test_russian_names_no_list_has(text, expected):

@@ -81,10 +81,43 @@ def person(words: list[str]) -> str | None:
     if len(words) == 3 and not any("Patr" in p.tag for p in _parses(words[1])):
         return None
     surname = _surname(words[-1], gender, case) or _noun(words[-1], case)
-    if surname is None:
-        return None
-    parts = [_nominative(given), _nominative(surname)]
-    return " ".join(_latin_part(p) for p in parts)
+    if surname is not None:
+        last = _nominative(surname)
+    else:
+        last = _by_ending(words[-1], gender, case)
+        if last is None:
+            return None
+    return " ".join(_latin_part(p) for p in (_nominative(given), last))
+
+
+# Surnames the dictionary does not know, by the endings Russian surnames take in each case
+# after a given name in that case ("Игорем Бабушкиным", "Самир Керимов"): (stems, the
+# ending of each case, masculine and feminine).
+_ENDINGS = (
+    (
+        ("ов", "ев", "ёв", "ин", "ын"),
+        {"nomn": "", "gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"},
+        {"nomn": "а", "gent": "ой", "accs": "у", "datv": "ой", "ablt": "ой", "loct": "ой"},
+    ),
+    (
+        ("ск", "цк"),
+        {"nomn": "ий", "gent": "ого", "accs": "ого", "datv": "ому", "ablt": "им", "loct": "ом"},
+        {"nomn": "ая", "gent": "ой", "accs": "ую", "datv": "ой", "ablt": "ой", "loct": "ой"},
+    ),
+)
+
+
+def _by_ending(word: str, gender: str, case: str | None) -> str | None:
+    """The nominative of a surname read by its ending in the given name's case, lower case
+    like the dictionary's ("Бабушкиным" → "бабушкин"); None if it ends like no surname."""
+    low = word.lower()
+    for stems, masculine, feminine in _ENDINGS:
+        endings = feminine if gender == "femn" else masculine
+        ending = endings.get(case or "nomn")
+        for stem in stems:
+            if ending is not None and low.endswith(stem + ending) and len(low) > len(stem) + 2:
+                return low[: len(low) - len(ending)] + endings["nomn"]
+    return None
 
 
 def _latin_part(word: str) -> str:
@@ -125,6 +158,8 @@ def russian_people(
                 break
             if _RUSSIAN_HEADS.match(toks[k].text):
                 first = k
+            elif first is not None:
+                break  # "встретился с послом X": the title is the words from its head on
         office = (
             " ".join(text[toks[first].start : toks[a - 1].end].split()) if first is not None else ""
         )
