@@ -353,3 +353,27 @@ def test_the_office_held_over_an_events_whole_date():
     assert office_held(terms, DateValue("year", 2010)) == "Foreign Minister"
     assert office_held(terms, DateValue("year", 1998)) is None
     assert office_held(terms, UNKNOWN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Azərbaycanın xarici işlər nazirinin müavini Elnur Məmmədov Rusiyanın səfiri Pavel "
+            "Orlovla görüşüb.",
+            [
+                ("Elnur Məmmədov", "Azərbaycanın xarici işlər nazirinin müavini"),
+                ("Pavel Orlov", "Rusiyanın səfiri"),
+            ],
+        ),
+        (
+            "Şəhərin icra başçısı Niyazi Bayramovun sözlərinə görə",
+            [("Niyazi Bayramov", "Şəhərin icra başçısı")],
+        ),
+        # No office word right before the two words: a place, a company, no one.
+        ("Gəncə Aqrar Universiteti Bakıda sərgi açıb.", []),
+        ("Nazir Bakıda Pavel Orlovla görüşüb.", []),
+    ],
+)
+def test_azerbaijani_names_no_list_has(text, expected):
+    assert people(text) == expected

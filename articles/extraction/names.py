@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from articles.extraction.inflection import CYRILLIC
+from articles.extraction.azerbaijani import azerbaijani_people
+from articles.extraction.inflection import AZERBAIJANI_LETTERS, CYRILLIC
 from articles.extraction.russian import russian_people
 from articles.extraction.vocabulary import vocabulary
 from articles.extraction.words import Token, tokens
@@ -236,11 +237,15 @@ def find_people(
     out: list[Person] = []
     runs = _runs(text, toks)
     listed = _listed(text, toks, runs)
+    azerbaijani = bool(AZERBAIJANI_LETTERS.search(text, start, end))
     for i, j in runs:
         if CYRILLIC.search(toks[j - 1].text):
             out += [
                 Person(*found, "dictionary") for found in russian_people(text, toks, i, j, known)
             ]
+            continue
+        if azerbaijani and (found := azerbaijani_people(text, toks, i, j, known)):
+            out += [Person(*f, "title") for f in found]
             continue
         trimmed = _trim(text, toks, i, j)
         single = _single_after_religious(text, toks, i, j) if trimmed is None else None
