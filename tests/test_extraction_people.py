@@ -377,3 +377,15 @@ def test_the_office_held_over_an_events_whole_date():
 )
 def test_azerbaijani_names_no_list_has(text, expected):
     assert people(text) == expected
+
+
+def test_the_second_of_two_names_after_a_plural_office_has_that_office():
+    text = "Deputy Prime Ministers Samir Sharifli and Ivan Dorokhov met in Baku."
+    assert people(text) == [
+        ("Samir Sharifli", "Deputy Prime Ministers"),
+        ("Ivan Dorokhov", "Deputy Prime Ministers"),
+    ]
+    # After a singular office, the second name is nobody the text introduced.
+    assert people("Minister Samir Sharifli and Ivan Dorokhov met in Baku.") == [
+        ("Samir Sharifli", "Minister")
+    ]

@@ -340,6 +340,16 @@ def _introduced(
         and re.fullmatch(r"\.?\s", text[before.end : toks[a].start])
     ):
         return "", "honorific"
+    prior = a - 3  # "Deputy Prime Ministers Samir Sharifov and Ivan Dorokhov": one office
+    if (
+        before is not None
+        and before.text == "and"
+        and prior > 0
+        and _word(toks[prior - 1]) in _GROUPS
+    ):
+        first = _title_before(text, toks, prior, max(0, prior - 16))
+        if first is not None and toks[prior].capitalised and toks[prior + 1].capitalised:
+            return " ".join(text[toks[first].start : toks[prior - 1].end].split()), "list"
     first = _title_before(text, toks, a, max(0, a - 16))
     if first is not None:
         office = text[toks[first].start : toks[a - 1].end]
