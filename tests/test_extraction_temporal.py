@@ -113,6 +113,14 @@ CASES = [
         None,
     ),
     ("Nazirlər dünən Bakıda görüşüblər.", "dünən", "2019-03-13", None),
+    # What is recent has happened, though the sentence speaks of what will be done.
+    (
+        "We will review the results of the recent talks (in Oslo on October 16), he said.",
+        "October 16",
+        "2018-10-16",
+        None,
+    ),
+    ("Мы обсудим итоги недавней встречи (в Осло 16 октября).", "16 октября", "2018-10-16", None),
 ]
 
 

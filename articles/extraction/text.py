@@ -189,10 +189,15 @@ _CLAUSE_EDGE = re.compile(
 )
 
 
+_RECENT = re.compile(r"\b(?:recent|recently)\b|(?<![^\W\d_])недавн[^\W\d_]*", re.I)
+
+
 @lru_cache(maxsize=256)
 def tense_markers(sentence: str) -> tuple[tuple[int, Tense], ...]:
     """Where a sentence's verbs say past or future, in order."""
     found = [(m.start(), Tense.FUTURE) for m in _FUTURE_EN.finditer(sentence)]
+    # "after the recent meeting (on 16 October)": what is recent has happened.
+    found += [(m.start(), Tense.PAST) for m in _RECENT.finditer(sentence)]
     previous = ""
     for m in _LATIN_WORD.finditer(sentence):
         word = m.group(0)
