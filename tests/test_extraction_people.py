@@ -314,6 +314,13 @@ def test_english_text_is_not_read_for_azerbaijani_suffixes():
             [("Oleg Sidorenko", "министр"), ("Anna Kerimova", "послом")],
         ),
         ("Самир Быстро открыл выставку", []),  # no surname ending, no noun
+        # Armenian surnames; a given name the dictionary barely knows, after a title.
+        ("встреча с послом Ашотом Овакимяном", [("Ashot Ovakimyan", "послом")]),
+        (
+            "заместитель главы Администрации президента Виген Саркисян",
+            [("Vigen Sarkisyan", "заместитель главы Администрации президента")],
+        ),
+        ("Виген Саркисян открыл выставку", []),  # without a title, not enough to go on
     ],
 )
 def test_russian_names_no_list_has(text, expected):

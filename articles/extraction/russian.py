@@ -33,9 +33,11 @@ def _parses(word: str) -> tuple:
     return tuple(_analyser().parse(word))
 
 
-def _given(word: str):
-    """The word's best reading as a given name, if the dictionary gives one."""
-    found = [p for p in _parses(word) if "Name" in p.tag and p.score >= _NAME_SCORE]
+def _given(word: str, titled: bool = False):
+    """The word's best reading as a given name, if the dictionary gives one (any reading at
+    all after a title: "заместитель главы Виген ...")."""
+    least = 0.0 if titled else _NAME_SCORE
+    found = [p for p in _parses(word) if "Name" in p.tag and p.score > 0 and p.score >= least]
     return max(found, key=lambda p: p.score) if found else None
 
 
@@ -64,20 +66,41 @@ def _noun(word: str, case: str | None):
 
 
 def _nominative(parse) -> str:
+    if isinstance(parse, _AsWritten):
+        return parse.word.lower()
     inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
     return (inflected or parse).word
 
 
-def person(words: list[str]) -> str | None:
+class _AsWritten:
+    """A word taken as written, for a name the dictionary has no good reading of."""
+
+    def __init__(self, word: str):
+        self.word = word
+
+
+# Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
+_NOT_TITLE_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP", "CONJ", "PRCL", "NPRO"})
+
+
+def _not_in_title(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and parses[0].tag.POS in _NOT_TITLE_POS
+
+
+def person(words: list[str], titled: bool = False) -> str | None:
     """The Latin name of a person written as given name (patronymic) and surname in any case:
     ["Юрием", "Лужковым"] → "Yuriy Luzhkov"; None when the words are not such a name."""
     if len(words) not in (2, 3):
         return None
-    given = _given(words[0])
+    given = _given(words[0], titled)
     if given is None:
         return None
     gender = "femn" if "femn" in given.tag else "masc"
     case = given.tag.case
+    if titled and "plur" in given.tag:
+        # A given name the dictionary barely knows, read as a plural: it is as written.
+        given, gender, case = _AsWritten(words[0]), "masc", None
     if len(words) == 3 and not any("Patr" in p.tag for p in _parses(words[1])):
         return None
     surname = _surname(words[-1], gender, case) or _noun(words[-1], case)
@@ -98,6 +121,11 @@ _ENDINGS = (
         ("ов", "ев", "ёв", "ин", "ын"),
         {"nomn": "", "gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"},
         {"nomn": "а", "gent": "ой", "accs": "у", "datv": "ой", "ablt": "ой", "loct": "ой"},
+    ),
+    (
+        ("ян",),  # Armenian surnames: declined for men only
+        {"nomn": "", "gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"},
+        {"nomn": "", "gent": "", "accs": "", "datv": "", "ablt": "", "loct": ""},
     ),
     (
         ("ск", "цк"),
@@ -146,7 +174,8 @@ def russian_people(
         s, e = toks[a].start, toks[j - 1].end
         if any(ks < e and s < ke for ks, ke in known):
             return []
-        name = person([t.text for t in toks[a:j]])
+        words = [t.text for t in toks[a:j]]
+        name = person(words) or (person(words, titled=True) if _titled(toks, a) else None)
         if name is None:
             continue
         # The title before it: the furthest title word of the words right before the name.
@@ -158,10 +187,15 @@ def russian_people(
                 break
             if _RUSSIAN_HEADS.match(toks[k].text):
                 first = k
-            elif first is not None:
+            elif first is not None and _not_in_title(toks[k].text):
                 break  # "встретился с послом X": the title is the words from its head on
         office = (
             " ".join(text[toks[first].start : toks[a - 1].end].split()) if first is not None else ""
         )
         return [(name, office, s, e)]
     return []
+
+
+def _titled(toks: list[Token], a: int) -> bool:
+    """Whether a title word stands among the few words right before toks[a]."""
+    return any(_RUSSIAN_HEADS.match(t.text) for t in toks[max(0, a - 4) : a])
