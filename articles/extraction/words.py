@@ -27,7 +27,7 @@ _FOLD_RULES = [
     (r"kh|gh", "h"),
     (r"sch|sh|ş", "s"),
     (r"tch|ch|ç|c", "j"),
-    (r"ks|x", "x"),
+    (r"ks|x", "h"),  # Alexei and Aleksei; Azerbaijani x is kh (Xələfov, Khalafov)
     (r"ph", "f"),
     (r"w", "v"),
     (r"q", "g"),
