@@ -31,6 +31,10 @@ def kinds(text):
         ("Nazirlər 2022-ci il noyabrın 3-də görüşüb.", ("full", 2022, 11, 3)),
         ("Sammit 2019-cu ilin iyunun 21-də keçirilib.", ("full", 2019, 6, 21)),
         ("Nazirlər mayın 14-də Gəncədə görüşüb.", ("day_month", None, 5, 14)),
+        ("Saziş 2020-ci ilin 17 oktyabr tarixində imzalanıb.", ("full", 2020, 10, 17)),
+        ("Posted 18-06-2021, 11:08 by the desk.", ("full", 2021, 6, 18)),
+        ("КАЗАНЬ, 26 сен - Агентство.", ("day_month", None, 9, 26)),
+        ("КАЗАНЬ, 3 окт. /Агентство/.", ("day_month", None, 10, 3)),
     ],
 )
 def test_explicit_dates(text, expected):
@@ -134,3 +138,8 @@ def test_editor_date_entry_rejects_what_is_not_a_dated_year(entry):
 def test_may_the_verb_before_a_number_is_no_date_but_the_azerbaijani_genitive_is():
     assert kinds("Prices may 5 times rise.") == []
     assert [k for k, _ in kinds("Nazirlər mayın 14-də görüşüb.")] == ["day_month"]
+
+
+def test_dashes_between_numbers_that_are_no_date():
+    assert kinds("Call 12-34-5678 for tickets.") == []
+    assert kinds("In the 1990-2000 period trade grew.") == []

@@ -342,3 +342,14 @@ def test_the_date_under_the_title_not_the_sites_clock_above_it():
     assert published(text) == ("2024-05-16", "day", False)
     alone = "14 June 2024 10:05\n\nMinisters meet in the capital\n\n" + LEAD
     assert published(alone) == ("2024-06-14", "day", False)
+
+
+def test_a_crawler_line_with_the_month_only_dates_the_article_to_the_month():
+    text = (
+        " date 2021-04 + share\n\nMinisters meet in Kazan\n\nThe foreign ministers of the two "
+        "countries met in Kazan on April 1 and discussed regional issues.\n"
+    )
+    result = extract(text, today=dt.date(2026, 1, 1))
+    assert (result.title, result.published.value.label) == ("Ministers meet in Kazan", "April 2021")
+    main = next(e for e in result.events if e.main)
+    assert main.date.value.label == "1 April 2021"

@@ -86,7 +86,9 @@ _AFTER_CITY_DATE = re.compile(
 _LEAD_KINDS = DATELINE_KINDS
 
 # A crawler's line at the very top of a scrape: " date 2015-09-15".
-_CRAWLER = re.compile(r"\A\s*date:?[ \t]+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b[ \t]*")
+_CRAWLER = re.compile(
+    r"\A\s*date:?[ \t]+(?P<date>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-\d\d)?)\b[ \t]*"
+)
 
 
 def crawler_line_end(text: str) -> int:
@@ -101,7 +103,19 @@ def crawler_date(text: str, today: dt.date | None = None) -> Mention | None:
     if not m:
         return None
     found = d.find_mentions(text, m.start("date"), m.end("date"), today=today)
-    return found[0] if found and found[0].kind == MentionKind.FULL else None
+    if found and found[0].kind == MentionKind.FULL:
+        return found[0]
+    year, month = int(m["y"]), int(m["m"])
+    if (
+        len(m["date"]) == 7
+        and 1 <= month <= 12
+        and dt.date(year, month, 1) <= (today or dt.date.max)
+    ):
+        # " date 2021-04": the crawler knew the month only
+        return Mention(
+            MentionKind.MONTH_YEAR, m.start("date"), m.end("date"), m["date"], year, month
+        )
+    return None
 
 
 def lead_dateline(

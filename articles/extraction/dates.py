@@ -110,6 +110,8 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             r"(?=\d)(?:(?<=(?<!\d)(?:19|20)\d\d)|(?<![\d.:])(?<!\d/))"
             r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
+            # "18-06-2021, 11:08": with dashes only before a four-digit year
+            r"|(?<![\d.:/-])(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>(?:19|20)\d\d)(?![\d-])"
         ),
     ),
     (
@@ -125,6 +127,14 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
         re.compile(
             rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}{_TO_DAY}(?:,\s*|\s+)(?P<y>{_YEAR4})"
             rf"{_YEAR_END}",
+            re.I,
+        ),
+    ),
+    (
+        Shape.D_MON_Y,  # Azerbaijani, year first: "2020-ci ilin 17 oktyabr tarixində"
+        re.compile(
+            rf"\b(?P<y>{_YEAR4})-?(?:ci|cı|cu|cü|nci|ncı|ncu|ncü)?\s+il(?:in)?\s+(?P<d>\d{{1,2}})"
+            rf"\s+(?P<mon>{_MON})(?![^\W\d_])",
             re.I,
         ),
     ),
@@ -286,6 +296,8 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return Mention(MentionKind.FULL, s, e, text, y, mo, d) if valid_date(y, mo, d) else None
     if kind == Shape.NUMERIC:
+        if g.get("a2"):
+            g = {"a": g["a2"], "b": g["b2"], "y": g["y2"], "sep": "-"}
         a, b = int(g["a"]), int(g["b"])
         y = _two_digit_year(g["y"], today)
         if y > today.year + 1 or y < 1900:
@@ -295,7 +307,7 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
             return None  # inside a longer number, not after its own year
         day_first = valid_date(y, b, a)
         month_first = valid_date(y, a, b)
-        if g["sep"] == "." and day_first:
+        if g["sep"] in ".-" and day_first:  # dots and dashes: day first, as in Europe
             return Mention(MentionKind.FULL, s, e, text, y, b, a)
         if day_first and month_first and a != b:
             return Mention(MentionKind.NUMERIC_AMBIGUOUS, s, e, text, y)

@@ -27,6 +27,8 @@ for _number, _name in enumerate(_CALENDAR["azerbaijani_month_genitives"], start=
     MONTH_NUMBERS.setdefault(_name, _number)  # "mayın 14-də": on 14 May
 for _number, _name in enumerate(_CALENDAR["turkish_months"], start=1):
     MONTH_NUMBERS.setdefault(_name, _number)
+for _name, _number in _CALENDAR["russian_month_abbreviations"].items():
+    MONTH_NUMBERS.setdefault(_name, _number)  # "26 сен - РИА Новости"
 _RU_STEMS: list[str] = _CALENDAR["russian_month_stems"]
 
 _EN_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)
