@@ -114,8 +114,18 @@ def test_accessibility_and_navigation_lines_are_not_the_title():
         "to discuss transport links.\n"
     )
     assert analyse(text).title == "Ministers Meet In Ganja"
-    for line in ("Accessibility links", "Skip to content", "Main menu", "Search", "Log in"):
+    for line in (
+        "Accessibility links",
+        "Skip to content",
+        "Main menu",
+        "Search",
+        "Log in",
+        "Anna Petrova Read more",  # a byline with its link
+        "Последнее обновление: 12:30",
+        "news_header_top_970_100",  # an advertisement slot's code name
+    ):
         assert is_ui_line(line), line
+    assert not is_ui_line("Read more about the talks in Baku today")
     assert not is_ui_line("Search for survivors goes on")
 
 

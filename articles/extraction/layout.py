@@ -37,6 +37,7 @@ _UI_LINE = re.compile(
       | [*\s]+|[-–—_=\s]+|\d[\d\s,.]*\s*(?:views?|reads?|comments?)
       | (?:facebook|twitter|telegram|whatsapp|vk|linkedin|email)(?:\s*[|/,]\s*\w+)*
       | accessibility\s+links|skip\s+to\s+(?:main\s+)?(?:content|navigation|search)
+      | (?:[^\W\d_]+\s+){0,3}read\s+more|последнее\s+обновление.*|[a-z0-9]+(?:_[a-z0-9]+){2,}
       | (?:main\s+)?(?:menu|navigation)|breaking\s+news|search|home|log\s*in|sign\s+in
     )$""",
     re.IGNORECASE | re.VERBOSE,
