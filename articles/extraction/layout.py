@@ -38,6 +38,9 @@ _UI_LINE = re.compile(
       | (?:facebook|twitter|telegram|whatsapp|vk|linkedin|email)(?:\s*[|/,]\s*\w+)*
       | accessibility\s+links|skip\s+to\s+(?:main\s+)?(?:content|navigation|search)
       | (?:[^\W\d_]+\s+){0,3}read\s+more|последнее\s+обновление.*|[a-z0-9]+(?:_[a-z0-9]+){2,}
+      | \(?\d+\s+(?:минут[уы]?|час(?:а|ов)?|секунд[уы]?|minutes?|hours?|seconds?|dəqiqə|saat)
+        \s+(?:назад|ago|əvvəl)\)?
+      | [a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:az|ru|com|net|org|info|news)
       | (?:main\s+)?(?:menu|navigation)|breaking\s+news|search|home|log\s*in|sign\s+in
     )$""",
     re.IGNORECASE | re.VERBOSE,
