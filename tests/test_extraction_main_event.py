@@ -433,3 +433,17 @@ def test_a_lead_that_says_years_ago_never_leaves_the_article_s_day_certain():
     )
     main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
     assert main.date.needs_review
+
+
+def test_an_undated_past_event_under_a_page_date_may_be_of_the_day_before():
+    header = "Ministers meet in Kazan\n\n14 March 2019 10:05\n\n"
+    past = extract(header + "The foreign ministers met in Kazan and discussed transport.\n").events
+    main = next(e for e in past if e.main)
+    assert (main.date.value.label, main.date.needs_review) == ("14 March 2019", True)
+    assert "day before" in main.date.derivation
+    # A wire report's own "CITY, date -" is filed the day it happened.
+    wire = (
+        "Ministers meet\n\nKAZAN, March 14, 2019 (Agency) - The foreign ministers met in Kazan.\n"
+    )
+    main = next(e for e in extract(wire).events if e.main)
+    assert (main.date.value.label, main.date.needs_review) == ("14 March 2019", False)

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction.date_claims import DEADLINE_BEFORE, FUTURE, resolve
+from articles.extraction.dateline import dateline_place
 from articles.extraction.datevalue import MONTH_NAMES, SPECIFICITY
 from articles.extraction.mentions import Mention, MentionKind
 from articles.extraction.reading import Reading
@@ -27,6 +28,7 @@ from articles.extraction.text import (
     REPORTED_EVENT,
     UNDISCLOSED_TIME,
     VAGUE_TIME,
+    reports_past,
 )
 from articles.extraction.types import DAY, MONTH, UNKNOWN, YEAR, DateClaim
 
@@ -196,11 +198,24 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
             for s, e in lead
             if s <= m.start < e
         )
+        # "The ministers met in Baku" under a page's date: agencies report the day before too,
+        # unless the date is a dateline of the event's own ("CITY, date -" opening the lead, or
+        # "November 26, 2021, Sochi" under the title: filed where and when it happened).
+        own_dateline = reading.layout.lead_start or (
+            reading.dateline is not None and dateline_place(text, reading.dateline)
+        )
+        told_past = (
+            ref.precision == DAY
+            and not own_dateline
+            and reports_past(text[main_span[0] : main_span[1]])
+        )
+        derivation = f"the report gives the event no date of its own: it is {_article_date(ref)}"
         return replace(
             ref,
-            derivation=f"the report gives the event no date of its own: it is {_article_date(ref)}",
+            derivation=derivation
+            + ("; told in the past, it may be the day before" if told_past else ""),
             # "has arrived" on 1 January: the day before is in another year.
-            needs_review=ref.needs_review or perfect is not None or ago,
+            needs_review=ref.needs_review or perfect is not None or ago or told_past,
         )
     return replace(ref)
 
