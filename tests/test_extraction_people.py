@@ -369,7 +369,7 @@ def test_the_office_held_over_an_events_whole_date():
             "Azərbaycanın xarici işlər nazirinin müavini Elnur Məmmədov Rusiyanın səfiri Pavel "
             "Orlovla görüşüb.",
             [
-                ("Elnur Məmmədov", "Azərbaycanın xarici işlər nazirinin müavini"),
+                ("Elnur Mammadov", "Azərbaycanın xarici işlər nazirinin müavini"),
                 ("Pavel Orlov", "Rusiyanın səfiri"),
             ],
         ),
@@ -395,4 +395,13 @@ def test_the_second_of_two_names_after_a_plural_office_has_that_office():
     # After a singular office, the second name is nobody the text introduced.
     assert people("Minister Samir Sharifli and Ivan Dorokhov met in Baku.") == [
         ("Samir Sharifli", "Minister")
+    ]
+
+
+def test_an_azerbaijani_spelling_of_a_new_name_is_written_as_english_news_writes_it():
+    assert people("Astraxan vilayətinin qubernatoru İqor Babuşkin Bakıya gəlib.") == [
+        ("Igor Babushkin", "vilayətinin qubernatoru")
+    ]
+    assert people("Şəhərin icra başçısı Ceyhun Xələfovla görüşüb.") == [
+        ("Jeyhun Khalafov", "Şəhərin icra başçısı")
     ]

@@ -4,7 +4,8 @@ Azerbaijani writes the office before the name, the country in the genitive befor
 ("Azərbaycanın xarici işlər nazirinin müavini Elnur Məmmədov", "Rusiyanın səfiri Pavel
 Orlovla"), and puts the case suffix on the surname alone: the name is the two capitalised
 words after an office word, the surname with its suffix taken off when it ends like a surname
-of the region ("Orlovla" → "Orlov").
+of the region ("Orlovla" → "Orlov"), written as English news spells it ("Babuşkin" →
+"Babushkin").
 """
 
 from __future__ import annotations
@@ -64,4 +65,20 @@ def azerbaijani_people(
     if first is None:
         return []
     office = " ".join(text[toks[first].start : toks[i - 1].end].split())
-    return [(f"{given.text} {surname.group('stem')}", office, s, e)]
+    name = english_spelling(f"{given.text} {surname.group('stem')}")
+    return [(name, office, s, e)]
+
+
+_ENGLISH = str.maketrans(
+    {
+        "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "Ğ": "Gh", "x": "kh", "X": "Kh",
+        "q": "g", "Q": "G", "c": "j", "C": "J", "ə": "a", "Ə": "A", "ı": "i", "İ": "I",
+        "ö": "o", "Ö": "O", "ü": "u", "Ü": "U",
+    }
+)  # fmt: skip
+
+
+def english_spelling(name: str) -> str:
+    """A name in Azerbaijani Latin letters as English news spells it: "Elnur Məmmədov" →
+    "Elnur Mammadov", "İqor Babuşkin" → "Igor Babushkin", "Ceyhun" → "Jeyhun"."""
+    return name.translate(_ENGLISH)
