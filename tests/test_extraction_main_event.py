@@ -447,3 +447,16 @@ def test_an_undated_past_event_under_a_page_date_may_be_of_the_day_before():
     )
     main = next(e for e in extract(wire).events if e.main)
     assert (main.date.value.label, main.date.needs_review) == ("14 March 2019", False)
+
+
+def test_a_lead_that_says_only_has_happened_takes_today_from_the_next_sentence():
+    text = (
+        "Statements after talks, Kazan, August 26, 2020\n\nLadies and gentlemen,\n\n"
+        "We have held useful talks with the minister. Today we discussed transport.\n"
+    )
+    main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
+    assert (main.date.value.label, main.date.needs_review) == ("26 August 2020", True)
+    # "Tomorrow they will ..." dates something else: only the month holds both days.
+    text = text.replace("Today we discussed transport.", "Tomorrow they will discuss transport.")
+    main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
+    assert main.date.value.label == "August 2020"

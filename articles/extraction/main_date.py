@@ -173,6 +173,9 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
         claim = _year_of_ref(ref, vague, f"the report dates the event only as '{vague.group(0)}'")
         return _finer_in_next(reading, main_span, claim, future=False, recent=True)
     perfect = next((m for s, e in lead for m in [PRESENT_PERFECT.search(text, s, e)] if m), None)
+    told = _today_told_next(reading, main_span) if perfect is not None else None
+    if told is not None:
+        return told
     if perfect is not None and ref.known and ref.precision == DAY and (ref.month, ref.day) > (1, 1):
         # "The festival has opened": that evening's event is often reported the next day, so
         # only the month (on the 1st, only the year) holds both days.
@@ -218,6 +221,30 @@ def _undated(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
             needs_review=ref.needs_review or perfect is not None or ago or told_past,
         )
     return replace(ref)
+
+
+def _today_told_next(reading: Reading, main_span: tuple[int, int]) -> DateClaim | None:
+    """ "We have held talks. Today we discussed ...": the day a next sentence of the lead
+    tells, in the past, as "today" or "yesterday" (flagged: it may be another happening)."""
+    text, ref = reading.text, reading.published
+    after = [span for span in reading.sentences if span[0] >= main_span[1]][:2]
+    for s, e in after:
+        for m in reading.mentions:
+            if not (
+                s <= m.start < e and m.kind == MentionKind.RELATIVE_DAY and m.offset in (0, -1)
+            ):
+                continue
+            if FUTURE.search(text, s, e):
+                continue
+            day = resolve(m, ref)
+            if day is not None and day.known:
+                return replace(
+                    day,
+                    derivation=f"the lead says only that the event has happened; the next "
+                    f"sentence tells '{m.text.strip()}' ({day.derivation})",
+                    needs_review=True,
+                )
+    return None
 
 
 def _article_date(ref: DateClaim) -> str:
