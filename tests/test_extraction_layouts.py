@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from articles.extraction import extract
+from articles.extraction.places import place_of
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -194,3 +195,18 @@ def test_a_later_year_in_a_report_of_the_past_does_not_date_the_event():
         "year, the Kremlin said.\n"
     )
     assert main.date.iso() == "2023"
+
+
+def test_the_place_of_a_title_that_ends_in_a_place_and_a_date():
+    text = (
+        "Statements after talks with the Foreign Minister, Kazan, August 26, 2020\n\n"
+        "Ladies and gentlemen,\n\nWe have held useful talks with the minister.\n"
+    )
+    assert main_of(text).place == "Kazan"
+
+
+def test_a_city_that_hosted_the_event_is_its_place():
+    text = "Forum\n\nThe forum of the regions opened on Thursday. Kazan hosted it for two days.\n"
+    assert place_of("Kazan hosted the forum of the regions.") == "Kazan"
+    assert place_of("The Kazan Hotel hosted nobody.") is None
+    assert main_of(text).place == "Kazan"

@@ -7,12 +7,14 @@ it; its kind, place and people are read from it and the lead around it.
 
 from __future__ import annotations
 
+import re
+
 from articles.extraction.dateline import dateline_place
 from articles.extraction.kinds import EventKind, event_kind
 from articles.extraction.known_events import document_label
 from articles.extraction.main_date import main_date, sentence_with_own_day
 from articles.extraction.participants import main_people
-from articles.extraction.places import place_of
+from articles.extraction.places import place_in_dateline, place_of
 from articles.extraction.reading import Reading
 from articles.extraction.text import (
     MAIN_WORDS,
@@ -21,6 +23,8 @@ from articles.extraction.text import (
 )
 from articles.extraction.types import ExtractedEvent
 
+# A title that ends in a place and a date, as official sites write them.
+_DATED_TITLE = re.compile(r",\s*[A-Z][\w .-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
 # Event kinds that happen in one place: where the report was filed is theirs.
 _IN_ONE_PLACE = (EventKind.MEETING, EventKind.VISIT, EventKind.AGREEMENT)
 
@@ -69,6 +73,8 @@ def main_event(reading: Reading) -> ExtractedEvent | None:
     place = place_of(main_text) or place_of(text[sents[0][0] : sents[0][1]])
     if not place and reading.dateline and kind in _IN_ONE_PLACE:
         place = dateline_place(text, reading.dateline)
+    if not place and kind in _IN_ONE_PLACE and layout.title and _DATED_TITLE.search(layout.title):
+        place = place_in_dateline(layout.title)  # "Statements after the talks, Moscow, May 5"
     return ExtractedEvent(
         key="main",
         main=True,

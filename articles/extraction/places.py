@@ -22,6 +22,10 @@ _PLACE_RE = re.compile(
     r"(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
     r"(?P<place>" + _NAMES + r")\b"
 )
+# "Baku hosted the forum", "Moscow will host the talks".
+_HOSTED_RE = re.compile(
+    r"\b(?P<place>" + _NAMES + r")\s+(?:hosted|hosts|will\s+host|is\s+hosting)\b"
+)
 _CANONICAL_PLACE = {p.lower(): p for p in PLACES}
 _BARE_PLACE_RE = re.compile(r"\b(?P<place>" + _NAMES + r")\b", re.I)
 
@@ -69,7 +73,7 @@ def place_of(text: str) -> str | None:
 
     English first, then Russian ("в Сочи") and Azerbaijani ("Soçidə").
     """
-    m = _PLACE_RE.search(text)
+    m = _PLACE_RE.search(text) or _HOSTED_RE.search(text)
     if m:
         place = m.group("place")
         return _SAME_PLACE.get(place, place)
