@@ -353,3 +353,12 @@ def test_a_crawler_line_with_the_month_only_dates_the_article_to_the_month():
     assert (result.title, result.published.value.label) == ("Ministers meet in Kazan", "April 2021")
     main = next(e for e in result.events if e.main)
     assert main.date.value.label == "1 April 2021"
+
+
+def test_a_crawler_line_that_runs_into_the_lead_names_no_place_of_its_own():
+    text = (
+        " date 2021-04 The governor of the Tula region met the delegation from Kazan and "
+        "discussed trade.\n\nThe talks lasted two hours.\n"
+    )
+    main = next(e for e in extract(text, today=dt.date(2026, 1, 1)).events if e.main)
+    assert main.place is None

@@ -312,7 +312,11 @@ def find_dateline(reading: Reading) -> Mention | None:
 
 
 def dateline_place(text: str, dateline: Mention) -> str | None:
-    """Where the report was filed: a place named on the dateline's line."""
+    """Where the report was filed: a place named on the dateline's line (a crawler's date line
+    names none: the lead may run on after it)."""
+    crawler = _CRAWLER.match(text)
+    if crawler and crawler.start("date") == dateline.start:
+        return None
     line_start = text.rfind("\n", 0, dateline.start) + 1
     line_end = text.find("\n", dateline.end)
     return place_in_dateline(text[line_start : line_end if line_end >= 0 else None])
