@@ -110,10 +110,11 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
             r"(?=\d)(?:(?<=(?<!\d)(?:19|20)\d\d)|(?<![\d.:])(?<!\d/))"
             r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d:%]|[./]\d)"
-            # "18-06-2021, 11:08": with dashes only before a four-digit year
-            r"|(?<![\d.:/-])(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>(?:19|20)\d\d)(?![\d-])"
         ),
     ),
+    # "18-06-2021, 11:08": with dashes only before a four-digit year (and not inside a longer
+    # run of numbers, which _mention checks).
+    (Shape.NUMERIC, re.compile(r"(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>(?:19|20)\d\d)(?![\d-])")),
     (
         Shape.D_MON_Y,
         re.compile(
@@ -261,8 +262,10 @@ def find_mentions(
 
 _MONTH_SHAPES = (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH)
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_WORD = re.compile(r"year|год|лет|(?<![^\W\d_])il", re.I)
-_MONTH_WORD = re.compile(r"month|месяц|(?<![^\W\d_])ay(?![^\W\d_])", re.I)
+# An English text is searched for the English word alone (a literal: fast); others for theirs.
+_FOREIGN_LETTER = re.compile(r"[\u0400-\u04ffəƏıİğĞ]")
+_YEAR_WORD = {True: re.compile("year", re.I), False: re.compile(r"year|год|лет|\bil\b", re.I)}
+_MONTH_WORD = {True: re.compile("month", re.I), False: re.compile(r"month|месяц|\bay\b", re.I)}
 
 
 def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
@@ -272,8 +275,9 @@ def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
     months = month_words(segment)
     out = {shape: (months, 16, 40) for shape in _MONTH_SHAPES}
     out[Shape.YEAR] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
-    out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD.finditer(segment)), 30, 10)
-    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD.finditer(segment)), 20, 10)
+    english = not _FOREIGN_LETTER.search(segment)
+    out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD[english].finditer(segment)), 30, 10)
+    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD[english].finditer(segment)), 20, 10)
     return out
 
 
@@ -297,6 +301,8 @@ def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) 
         return Mention(MentionKind.FULL, s, e, text, y, mo, d) if valid_date(y, mo, d) else None
     if kind == Shape.NUMERIC:
         if g.get("a2"):
+            if m.start() and m.string[m.start() - 1] in "0123456789.:/-":
+                return None
             g = {"a": g["a2"], "b": g["b2"], "y": g["y2"], "sep": "-"}
         a, b = int(g["a"]), int(g["b"])
         y = _two_digit_year(g["y"], today)
