@@ -321,6 +321,15 @@ def test_english_text_is_not_read_for_azerbaijani_suffixes():
             [("Vigen Sarkisyan", "заместитель главы Администрации президента")],
         ),
         ("Виген Саркисян открыл выставку", []),  # without a title, not enough to go on
+        # One given name after a religious title, shown with the English title.
+        (
+            "Патриарх Московский и всея Руси Кирилл встретился с гостями",
+            [("Patriarch Kirill", "Патриарх Московский и всея Руси")],
+        ),
+        (
+            "встреча с митрополитом Бакинским Александром",
+            [("Metropolitan Aleksandr", "митрополитом Бакинским")],
+        ),
     ],
 )
 def test_russian_names_no_list_has(text, expected):

@@ -162,11 +162,44 @@ def _latin_part(word: str) -> str:
 _RUSSIAN_HEADS = re.compile(r"(?:" + "|".join(vocabulary("titles")["russian_heads"]) + r")", re.I)
 
 
+_RELIGIOUS: dict[str, str] = vocabulary("titles")["russian_religious"]
+_RELIGIOUS_RE = re.compile(r"(?:" + "|".join(_RELIGIOUS) + r")[^\W\d_]*", re.I)
+
+
+def _religious(
+    text: str, toks: list[Token], i: int, j: int, known: Sequence[tuple[int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """One given name that ends a religious title ("Патриарх Кирилл", "Патриарх Московский и
+    всея Руси Кирилл"): the English title and the name ("Patriarch Kirill")."""
+    last = toks[j - 1]
+    if not any(_RELIGIOUS_RE.fullmatch(t.text) for t in toks[max(0, j - 7) : j - 1]):
+        return []
+    if any(ks < last.end and last.start < ke for ks, ke in known):
+        return []
+    given = _given(last.text)
+    if given is None or (j < len(toks) and toks[j].capitalised):
+        return []
+    for k in range(j - 2, max(-1, j - 7), -1):
+        if re.search(r"[.,;:!?]", text[toks[k].end : toks[k + 1].start]):
+            break
+        title = _RELIGIOUS_RE.fullmatch(toks[k].text)
+        if title:
+            stem = next(r for r in _RELIGIOUS if toks[k].text.lower().startswith(r))
+            office = " ".join(text[toks[k].start : toks[j - 2].end].split())
+            name = f"{_RELIGIOUS[stem]} {_latin_part(_nominative(given))}"
+            return [(name, office, last.start, last.end)]
+    return []
+
+
 def russian_people(
     text: str, toks: list[Token], i: int, j: int, known: Sequence[tuple[int, int]]
 ) -> list[tuple[str, str, int, int]]:
     """A Russian given name and surname at the end of the capitalised words toks[i:j], with
-    the title before it: (name, office, start, end)."""
+    the title before it, or one given name after a religious title: (name, office, start,
+    end)."""
+    religious = _religious(text, toks, i, j, known)
+    if religious:
+        return religious
     for n in (3, 2):
         a = j - n
         if a < i:
