@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pages import bench_database_url, create_database, maintenance_connection  # noqa: E402
 
-DB = "timeline_import_bench"
+# Several checkouts may share one server: TEST_DB_SUFFIX keeps their bench databases apart.
+DB = "timeline_import_bench" + os.environ.get("TEST_DB_SUFFIX", "")
 
 
 def main() -> None:

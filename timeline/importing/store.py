@@ -24,6 +24,8 @@ from timeline.corrections import (
     machine_may_delete,
     machine_sets_participants,
 )
+from timeline.importing.article_values import FIELDS as ARTICLE_FIELDS
+from timeline.importing.article_values import article_values
 from timeline.importing.history import Change, delete_with_history, record_history
 from timeline.importing.matching import BatchEvents, matching_events
 from timeline.importing.passages import passages_text, refresh_passages
@@ -125,7 +127,7 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
                     raw_text=x.file.text,
                     previous_version_id=previous.get(x.file.name),
                     extracted_at=now,
-                    **_article_values(x.result),
+                    **article_values(x.result, x.file.meta),
                 )
                 for x in new
             ]
@@ -134,39 +136,12 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
     updated = []
     for x in batch:
         if x.article is not None:
-            for name, value in _article_values(x.result).items():
+            for name, value in article_values(x.result, x.file.meta).items():
                 setattr(x.article, name, value)
             x.article.extracted_at = now
             updated.append(x.article)
-    Article.objects.bulk_update(updated, [*_article_values_fields(), "extracted_at"])
+    Article.objects.bulk_update(updated, [*ARTICLE_FIELDS, "extracted_at"])
     return [x.article if x.article is not None else next(created) for x in batch]
-
-
-def _article_values(extracted: ExtractedArticle) -> dict:
-    start, _ = extracted.published.interval()
-    return {
-        "title": extracted.title[:500],
-        "body_start": extracted.body_start,
-        "body_end": extracted.body_end,
-        "published_date": start,
-        "published_precision": extracted.published.precision if start else "unknown",
-        "published_evidence": extracted.published.evidence[:300],
-        "dates": extracted.dates_json(),
-        "language": extracted.language,
-    }
-
-
-def _article_values_fields() -> list[str]:
-    return [
-        "title",
-        "body_start",
-        "body_end",
-        "published_date",
-        "published_precision",
-        "published_evidence",
-        "dates",
-        "language",
-    ]
 
 
 def _plan(
