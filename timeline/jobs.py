@@ -55,12 +55,14 @@ class ImportJob(models.Model):
 
 
 class ImportChunk(models.Model):
-    """A slice of a job's items that one task imports; ``attempts`` counts the tasks sent."""
+    """A slice of a job's items that one task imports; ``attempts`` counts the tasks sent,
+    ``started_at`` is when a worker last took it (holding its lock while it works)."""
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="chunks")
     number = models.PositiveIntegerField()
     task_id = models.CharField(max_length=64, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

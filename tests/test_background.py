@@ -1,0 +1,109 @@
+"""Background imports with real worker processes on the PostgreSQL queue: each article stored
+exactly once, whether two workers share the queue or one is killed in the middle of a job."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from articles.files import decode_article
+from articles.models import Article
+from tests.workers import finish, generated_texts, start_worker, wait_for
+from timeline.importing import enqueue_files, recover_abandoned
+from timeline.jobs import ImportChunk, ImportItem, ImportJob, ItemStatus
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def files(texts: list[str]):
+    return [decode_article(f"{i:03d}.txt", t.encode()) for i, t in enumerate(texts)]
+
+
+def progress(job: ImportJob) -> tuple[int, int, int]:
+    row = ImportJob.objects.with_progress().get(pk=job.pk)
+    return row.done, row.failed, row.remaining
+
+
+def test_two_workers_on_one_queue_import_each_article_exactly_once():
+    texts = generated_texts(60)
+    job = enqueue_files(files(texts + texts[:5]), description="two workers", chunk=5)
+    workers = [start_worker("--until-done") for _ in range(2)]
+    outputs = [finish(w) for w in workers]
+    assert progress(job) == (65, 0, 0), outputs
+    assert Article.objects.count() == 60
+    items = ImportItem.objects.filter(job=job)
+    created = items.filter(outcome="created")
+    assert created.count() == 60
+    assert created.values("article").distinct().count() == 60
+    assert items.filter(outcome="unchanged").count() == 5
+    assert not items.exclude(text="").exists()  # texts are not kept once stored
+    assert not ImportChunk.objects.filter(job=job, finished_at=None).exists()
+    from django_tasks_db.models import DBTaskResult
+
+    ran = {w for ids in DBTaskResult.objects.values_list("worker_ids", flat=True) for w in ids}
+    assert len(ran) == 2, "both workers took chunks from the one queue"
+
+
+def _lock_free(chunk_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND ((classid::bigint << 32) | objid::bigint) = %s",
+            [(0x7131 << 40) | chunk_id],
+        )
+        return cursor.fetchone()[0] == 0
+
+
+def test_a_worker_killed_mid_job_is_replaced_and_nothing_is_stored_twice_or_lost():
+    texts = generated_texts(80, seed=7)
+    job = enqueue_files(files(texts), description="killed", chunk=80)
+    (chunk,) = ImportChunk.objects.filter(job=job)
+    first = start_worker(IMPORT_BATCH="4")
+    wait_for(lambda: progress(job)[0] >= 8, timeout=90)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait(timeout=10)
+    done, failed, remaining = progress(job)
+    assert remaining > 0 and failed == 0, "killed in the middle of the job"
+    assert Article.objects.count() == done
+    wait_for(lambda: _lock_free(chunk.pk), timeout=10)
+    second = start_worker("--until-done", IMPORT_BATCH="4")
+    out = finish(second)
+    assert "sent again 1 chunks" in out
+    assert progress(job) == (80, 0, 0)
+    assert Article.objects.count() == 80
+    assert set(Article.objects.values_list("content_hash", flat=True)) == {
+        f.content_hash for f in files(texts)
+    }
+    chunk.refresh_from_db()
+    assert chunk.attempts == 1 and chunk.finished_at is not None
+
+
+def test_a_chunk_that_keeps_killing_its_worker_is_given_up_with_a_reason():
+    job = enqueue_files(files(generated_texts(3, seed=9)), description="poison", chunk=3)
+    chunk = ImportChunk.objects.get(job=job)
+    from django.utils import timezone
+
+    # As if three workers had died on it: taken, unfinished, nobody holding its lock.
+    ImportChunk.objects.filter(pk=chunk.pk).update(attempts=3, started_at=timezone.now())
+    assert recover_abandoned() == 0
+    assert progress(job) == (0, 3, 0)
+    assert "stopped 4 times" in ImportItem.objects.filter(job=job).first().detail
+
+
+def test_the_command_enqueues_in_the_background_and_prints_the_job_id(tmp_path, capsys):
+    for i, text in enumerate(generated_texts(3, seed=11)):
+        (tmp_path / f"{i}.txt").write_text(text)
+    (tmp_path / "empty.txt").write_text("")
+    call_command("import_articles", "--background", str(tmp_path))
+    out, err = capsys.readouterr()
+    job = ImportJob.objects.get(pk=out.strip())
+    assert "empty.txt: empty file" in err and f"job {job.pk}" in err
+    assert progress(job) == (0, 1, 3)
+    assert Article.objects.count() == 0  # nothing until a worker runs
+    finish(start_worker("--until-done"))
+    assert progress(job) == (3, 1, 0)
+    assert ImportItem.objects.filter(job=job, status=ItemStatus.DONE).count() == 3
