@@ -47,15 +47,16 @@ def url_date(url: str) -> DateClaim | None:
         match = pattern.search(path)
         if match:
             year, month, day = (int(g) for g in match.groups())
-            if _valid(year, month, day):
-                return DateClaim(
-                    DAY,
-                    year,
-                    month,
-                    day,
-                    evidence=match.group(0),
-                    derivation=f"the date in the article's URL path ({match.group(0)}/)",
-                )
+            if not _valid(year, month, day):
+                return None  # /2019/02/30/ is no date, nor a month worth trusting
+            return DateClaim(
+                DAY,
+                year,
+                month,
+                day,
+                evidence=match.group(0),
+                derivation=f"the date in the article's URL path ({match.group(0)}/)",
+            )
     match = _PATH_MONTH.search(path)
     if match:
         year, month = int(match.group(1)), int(match.group(2))

@@ -98,8 +98,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "imported_at",
         "extracted_at",
     )
-    list_filter = ("language", "published_precision", "imported_at")
-    search_fields = ("title", "file_name", "=content_hash")
+    list_filter = ("language", "published_precision", "published_needs_review", "imported_at")
+    search_fields = ("title", "file_name", "=content_hash", "url")
     ordering = ("-imported_at", "-id")
     actions = ("reextract",)
     fields = (
@@ -107,6 +107,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "file_name",
         "published",
         "published_evidence",
+        "published_derivation",
+        "published_needs_review",
+        "url",
+        "outlet",
         "language",
         "content_hash",
         "previous_version",
