@@ -17,7 +17,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     db, name = settings.DATABASES["default"], connection.settings_dict["NAME"]
     host = db.get("HOST") or "localhost"
     if host.startswith("/"):
@@ -29,7 +29,7 @@ def test_database_url() -> str:
 def start_worker(*args: str, **env: str) -> subprocess.Popen:
     """An import worker on the test database (``--until-done`` exits when the queue is empty)."""
     environ = {
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": worker_database_url(),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),
         **env,
