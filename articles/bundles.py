@@ -9,6 +9,7 @@ read up to the article limit, and only so many of them.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -43,34 +44,47 @@ def read_paths(
 ) -> tuple[list[ArticleFile], list[Refusal]]:
     """Files and folders named on the command line: a folder's .txt files, and feeds and
     zips named directly (a feed's ``path`` values are read next to it)."""
-    files, refused = expand_paths(paths)
-    out: list[ArticleFile] = []
+    files: list[ArticleFile] = []
+    refused: list[Refusal] = []
+    for entry in iter_paths(paths, max_bytes=max_bytes, feed_max_bytes=feed_max_bytes):
+        if isinstance(entry, ArticleFile):
+            files.append(entry)
+        else:
+            refused.append(entry)
+    return files, refused
+
+
+def iter_paths(
+    paths: list[str], *, max_bytes: int, feed_max_bytes: int
+) -> Iterator[ArticleFile | Refusal]:
+    """Like `read_paths`, one article (or refusal) at a time, in order."""
+    files, missing = expand_paths(paths)
+    yield from missing
     for path in files:
         lower = path.name.lower()
-        if lower.endswith(".zip") or is_feed(lower):
+        if not (lower.endswith(".zip") or is_feed(lower)):
             try:
-                size = path.stat().st_size
-                if size > feed_max_bytes:
-                    raise BadArticle(f"{size} bytes is over the {feed_max_bytes}-byte limit")
-                data = path.read_bytes()
-            except OSError as exc:
-                refused.append((path.name, f"cannot read: {exc.strerror}"))
-                continue
+                yield read_article_file(path, max_bytes=max_bytes)
             except BadArticle as exc:
-                refused.append((path.name, str(exc)))
-                continue
-            if lower.endswith(".zip"):
-                got, bad = read_zip(path.name, data, max_bytes=max_bytes)
-            else:
-                got, bad = _feed(path.name, data, folder=path.parent, max_bytes=max_bytes)
-            out += got
-            refused += bad
+                yield (path.name, str(exc))
             continue
         try:
-            out.append(read_article_file(path, max_bytes=max_bytes))
+            size = path.stat().st_size
+            if size > feed_max_bytes:
+                raise BadArticle(f"{size} bytes is over the {feed_max_bytes}-byte limit")
+            data = path.read_bytes()
+        except OSError as exc:
+            yield (path.name, f"cannot read: {exc.strerror}")
+            continue
         except BadArticle as exc:
-            refused.append((path.name, str(exc)))
-    return out, refused
+            yield (path.name, str(exc))
+            continue
+        if lower.endswith(".zip"):
+            got, bad = read_zip(path.name, data, max_bytes=max_bytes)
+        else:
+            got, bad = _feed(path.name, data, folder=path.parent, max_bytes=max_bytes)
+        yield from got
+        yield from bad
 
 
 def read_zip(name: str, data: bytes, *, max_bytes: int) -> tuple[list[ArticleFile], list[Refusal]]:

@@ -94,17 +94,17 @@ def _queries(client, url) -> int:
 
 def test_import_jobs_are_listed_with_their_counts_in_queries_that_do_not_grow(editor_client):
     url = reverse("admin:timeline_importjob_changelist")
-    enqueue_files([], [("bad.txt", "empty file")], description="job 0")
+    enqueue_files([("bad.txt", "empty file")], description="job 0")
     one = _queries(editor_client, url)
     for n in range(1, 6):
-        enqueue_files([], [(f"bad{n}.txt", "empty file")], description=f"job {n}")
+        enqueue_files([(f"bad{n}.txt", "empty file")], description=f"job {n}")
     assert _queries(editor_client, url) == one
     page = editor_client.get(url).content.decode()
     assert "job 5" in page and "job 0" in page
 
 
 def test_editors_cannot_edit_or_delete_an_import_job(editor_client):
-    job = enqueue_files([], [("bad.txt", "empty file")], description="one refusal")
+    job = enqueue_files([("bad.txt", "empty file")], description="one refusal")
     url = job.get_absolute_url()
     assert editor_client.post(url, {"description": "changed"}).status_code in (200, 403)
     assert ImportJob.objects.get().description == "one refusal"

@@ -72,7 +72,7 @@ def enqueue_uploads(uploads, *, user) -> ImportJob:
         files += got
         refused += bad
     names = ", ".join(u.name for u in uploads[:3]) + (" …" if len(uploads) > 3 else "")
-    return enqueue_files(files, refused, description=f"upload: {names}", user=user)
+    return enqueue_files([*files, *refused], description=f"upload: {names}", user=user)
 
 
 def report_articles(model_admin, request, report) -> None:

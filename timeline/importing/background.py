@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -37,40 +38,49 @@ UNSTARTED_GRACE = dt.timedelta(minutes=2)
 
 
 def enqueue_files(
-    files: Sequence[ArticleFile],
-    refused: Sequence[Refusal] = (),
+    entries: Iterable[ArticleFile | Refusal],
     *,
     description: str,
     user=None,
     chunk: int | None = None,
 ) -> ImportJob:
-    """A job for these files (refused ones recorded as failed), its chunks sent to workers."""
-    chunk = chunk or settings.IMPORT_CHUNK
+    """A job for these files (refusals, ``(name, reason)``, recorded as failed), its chunks
+    sent to workers once it is committed. ``entries`` is read once, a chunk at a time, so a
+    generator of a hundred thousand files never sits in memory at once."""
+    size = chunk or settings.IMPORT_CHUNK
+    chunks: list[ImportChunk] = []
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            description=description[:300], created_by=user, total=len(files) + len(refused)
-        )
-        chunks = ImportChunk.objects.bulk_create(
-            ImportChunk(job=job, number=n) for n in range((len(files) + chunk - 1) // chunk)
-        )
-        _copy_items(job, files, refused, chunks, chunk)
+        job = ImportJob.objects.create(description=description[:300], created_by=user)
+        position = 0
+        entries = iter(entries)
+        while group := list(islice(entries, size)):
+            chunk_row = None
+            if any(isinstance(e, ArticleFile) for e in group):
+                chunk_row = ImportChunk.objects.create(job=job, number=len(chunks))
+                chunks.append(chunk_row)
+            _copy_items(job, chunk_row, position, group)
+            position += len(group)
+        job.total = position
+        job.save(update_fields=["total"])
         transaction.on_commit(lambda: send_chunks(chunks))
     return job
 
 
-def _copy_items(job, files, refused, chunks, chunk) -> None:
+def _copy_items(job, chunk, position, group) -> None:
     columns = "job_id, chunk_id, position, name, text, meta, status, outcome, detail"
     with (
         connection.cursor() as cursor,
         cursor.copy(f"COPY {ImportItem._meta.db_table} ({columns}) FROM STDIN") as copy,
     ):
-        for position, f in enumerate(files):
-            meta = json.dumps(f.meta.as_dict())
-            row = (str(job.pk), chunks[position // chunk].pk, position, f.name[:255], f.text)
-            copy.write_row((*row, meta, ItemStatus.PENDING, "", ""))
-        for offset, (name, reason) in enumerate(refused, start=len(files)):
-            row = (str(job.pk), None, offset, name[:255], "", "{}", ItemStatus.FAILED)
-            copy.write_row((*row, Outcome.REJECTED.value, reason[:500]))
+        for at, entry in enumerate(group, start=position):
+            if isinstance(entry, ArticleFile):
+                meta = json.dumps(entry.meta.as_dict())
+                row = (chunk.pk, at, entry.name[:255], entry.text, meta, ItemStatus.PENDING, "")
+                copy.write_row((str(job.pk), *row, ""))
+            else:
+                name, reason = entry
+                row = (None, at, name[:255], "", "{}", ItemStatus.FAILED, Outcome.REJECTED.value)
+                copy.write_row((str(job.pk), *row, reason[:500]))
 
 
 def send_chunks(chunks: Sequence[ImportChunk]) -> None:

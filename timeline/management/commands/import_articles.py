@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from articles.bundles import read_paths
+from articles.bundles import iter_paths
 from timeline.importing import enqueue_files, import_paths
 
 
@@ -75,17 +75,25 @@ class Command(BaseCommand):
             raise CommandError(f"nothing imported: all {report.failed} files failed")
 
     def enqueue(self, paths: list[str]) -> None:
-        files, refused = read_paths(
-            paths, max_bytes=settings.ARTICLE_MAX_BYTES, feed_max_bytes=settings.FEED_MAX_BYTES
-        )
-        for name, reason in refused:
-            self.stderr.write(f"{name}: {reason}")
-        if not files:
+        refused: list[str] = []
+
+        def entries():
+            for entry in iter_paths(
+                paths,
+                max_bytes=settings.ARTICLE_MAX_BYTES,
+                feed_max_bytes=settings.FEED_MAX_BYTES,
+            ):
+                if isinstance(entry, tuple):
+                    self.stderr.write(f"{entry[0]}: {entry[1]}")
+                    refused.append(entry[0])
+                yield entry
+
+        job = enqueue_files(entries(), description=f"import_articles {' '.join(paths)}")
+        if job.total == len(refused):
             raise CommandError(f"nothing to import: all {len(refused)} files failed")
-        job = enqueue_files(files, refused, description=f"{len(files)} articles from the command")
         self.stdout.write(str(job.pk))
         self.stderr.write(
-            f"enqueued {len(files)} articles ({len(refused)} refused) as job {job.pk}; "
-            f"workers import it (manage.py import_worker); progress at "
+            f"enqueued {job.total - len(refused)} articles ({len(refused)} refused) as job "
+            f"{job.pk}; workers import it (manage.py import_worker); progress at "
             f"{job.get_absolute_url()}"
         )
