@@ -2,16 +2,24 @@
 
     uv run python bench/generate.py --count 10000 --seed 42 --out bench/out/articles
     uv run python bench/import_articles.py [--folder bench/out/articles] [--limit N]
+        [--mode both|foreground|background] [--workers 2]
 
-Uses its own database (`timeline_import_bench`, dropped and recreated each run) on the
-application's server, imports the folder through the same code as `manage.py import_articles`,
-then imports it again (every file unchanged). Prints articles per second for both runs and the
-peak memory of the process and of its extraction workers.
+Uses its own database (`timeline_import_bench`, dropped and recreated for each measurement)
+on the application's server. Two ways, in the same run:
+
+- foreground (before): `import_paths`, what `manage.py import_articles PATH` does (extraction
+  in worker processes feeding one writer), then the same folder again (all unchanged);
+- background (after): `import_articles --background` (files copied into a job), then N
+  `manage.py import_worker --until-done` processes on the queue, timed from the start of the
+  enqueue until the last worker exits.
+
+Prints articles per second and the peak memory of every process.
 """
 
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,6 +38,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folder", default=str(ROOT / "bench" / "out" / "articles"))
     parser.add_argument("--limit", type=int, default=0, help="import only the first N files")
+    parser.add_argument("--mode", choices=["both", "foreground", "background"], default="both")
+    parser.add_argument("--workers", type=int, default=2, help="background workers")
     args = parser.parse_args()
     files = sorted(Path(args.folder).glob("*.txt"))
     if args.limit:
@@ -38,18 +48,24 @@ def main() -> None:
         sys.exit(f"no .txt files in {args.folder}: run bench/generate.py first")
 
     url = bench_database_url(DB)
-    _recreate(url)
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
     import django
 
     django.setup()
-    from django.core.management import call_command
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"articles: {len(files)} from {args.folder}")
+    paths = [str(p) for p in files]
+    if args.mode in ("both", "foreground"):
+        foreground(url, paths)
+    if args.mode in ("both", "background"):
+        background(url, paths, args.workers)
 
-    call_command("migrate", verbosity=0)
+
+def foreground(url: str, paths: list[str]) -> None:
     from timeline.importing import import_paths
 
-    paths = [str(p) for p in files]
+    _recreate(url)
     start = time.perf_counter()
     first = import_paths(paths)
     first_s = time.perf_counter() - start
@@ -58,22 +74,75 @@ def main() -> None:
     second_s = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
-    print(f"articles: {len(files)} from {args.folder}")
-    rate = len(files) / first_s
-    print(f"first import: {first.summary()} in {first_s:.1f} s = {rate:.0f} articles/s")
+    rate = len(paths) / first_s
+    print(f"foreground import: {first.summary()} in {first_s:.1f} s = {rate:.0f} articles/s")
     print(
-        f"second import: {second.summary()} in {second_s:.2f} s = "
-        f"{len(files) / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
+        f"foreground again: {second.summary()} in {second_s:.2f} s = "
+        f"{len(paths) / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
     )
-    print(f"peak memory: {own:.0f} MB import process, {workers:.0f} MB largest extraction worker")
+    print(f"foreground peak memory: {own:.0f} MB import process, {workers:.0f} MB largest worker")
+
+
+def background(url: str, paths: list[str], workers: int) -> None:
+    from django.db import connection
+
+    from timeline.jobs import ImportJob
+
+    _recreate(url)
+    env = {**os.environ, "DATABASE_URL": url}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    start = time.perf_counter()
+    enqueue = subprocess.Popen(
+        [*manage, "import_articles", "--background", *paths],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    job_id = enqueue.stdout.read().strip()
+    _, _, usage = os.wait4(enqueue.pid, 0)
+    enqueue_mb = usage.ru_maxrss / 1024
+    enqueued_s = time.perf_counter() - start
+    procs = [
+        subprocess.Popen([*manage, "import_worker", "--until-done", "-v", "0"], env=env)
+        for _ in range(workers)
+    ]
+    peaks = []
+    for proc in procs:  # wait4: each worker's own peak memory
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peaks.append(usage.ru_maxrss / 1024)
+    total_s = time.perf_counter() - start
+    connection.close()
+    job = ImportJob.objects.with_progress().get(pk=job_id)
+    rate = job.done / total_s
+    print(
+        f"background import, {workers} workers: {job.done} done, {job.failed} failed, "
+        f"{job.remaining} remaining in {total_s:.1f} s = {rate:.0f} articles/s "
+        f"(enqueue {enqueued_s:.1f} s of it)"
+    )
+    from articles.models import Article
+
+    print(f"articles stored: {Article.objects.count()} (each once: content_hash is unique)")
+    print(
+        "background peak memory: "
+        + ", ".join(f"worker {i + 1} {mb:.0f} MB" for i, mb in enumerate(peaks))
+        + f", enqueue {enqueue_mb:.0f} MB"
+    )
+    if any(p.returncode for p in procs):
+        sys.exit("a worker failed")
 
 
 def _recreate(url: str) -> None:
+    from django.core.management import call_command
+    from django.db import connections
+
+    connections.close_all()
     conn, name = maintenance_connection(url)
     with conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
     create_database(url)
+    call_command("migrate", verbosity=0)
 
 
 if __name__ == "__main__":

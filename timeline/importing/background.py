@@ -139,17 +139,31 @@ def import_chunk_items(chunk_id: int) -> dict:
 
 
 def _mark(results: list[tuple[ImportItem, FileResult]]) -> None:
-    """Items done (or failed) with what became of them; their texts are no longer needed."""
-    for item, result in results:
-        failed = result.outcome == Outcome.REJECTED
-        item.status = ItemStatus.FAILED if failed else ItemStatus.DONE
-        item.outcome = result.outcome.value
-        item.detail = result.detail[:500]
-        item.article_id = None if failed else result.article_id
-        item.text = ""
-    ImportItem.objects.bulk_update(
-        [item for item, _ in results], ["status", "outcome", "detail", "article", "text"]
-    )
+    """Items done (or failed) with what became of them, in one statement; their texts are no
+    longer needed."""
+    rows = [
+        (
+            item.pk,
+            ItemStatus.FAILED if r.outcome == Outcome.REJECTED else ItemStatus.DONE,
+            r.outcome.value,
+            r.detail[:500],
+            None if r.outcome == Outcome.REJECTED else r.article_id,
+        )
+        for item, r in results
+    ]
+    ids, statuses, outcomes, details, articles = (list(c) for c in zip(*rows, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE {ImportItem._meta.db_table} AS item
+            SET status = row.status, outcome = row.outcome, detail = row.detail,
+                article_id = row.article_id, text = ''
+            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::bigint[])
+                AS row(id, status, outcome, detail, article_id)
+            WHERE item.id = row.id
+            """,
+            [ids, statuses, outcomes, details, articles],
+        )
 
 
 def recover_abandoned() -> int:
