@@ -70,6 +70,7 @@ def _copy_items(job, chunk, position, group) -> None:
     columns = "job_id, chunk_id, position, name, text, meta, status, outcome, detail"
     with (
         connection.cursor() as cursor,
+        connection.wrap_database_errors,
         cursor.copy(f"COPY {ImportItem._meta.db_table} ({columns}) FROM STDIN") as copy,
     ):
         for at, entry in enumerate(group, start=position):

@@ -26,6 +26,7 @@ from timeline.corrections import (
 )
 from timeline.importing.article_values import FIELDS as ARTICLE_FIELDS
 from timeline.importing.article_values import article_values
+from timeline.importing.copying import copy_create
 from timeline.importing.history import Change, delete_with_history, record_history
 from timeline.importing.matching import BatchEvents, matching_events
 from timeline.importing.passages import passages_text, refresh_passages
@@ -119,7 +120,8 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
         .values_list("file_name", "id")
     )
     created = iter(
-        Article.objects.bulk_create(
+        copy_create(
+            Article,
             [
                 Article(
                     content_hash=x.file.content_hash,
@@ -130,7 +132,7 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
                     **article_values(x.result, x.file.meta),
                 )
                 for x in new
-            ]
+            ],
         )
     )
     updated = []
@@ -225,7 +227,7 @@ def _source(event: Event, article: Article, item: ExtractedEvent) -> Source:
 
 
 def _write_events(plan: _Plan) -> None:
-    Event.objects.bulk_create(plan.new_events)
+    copy_create(Event, plan.new_events)
     record_history(Event, [e.pk for e in plan.new_events], Change.CREATED, "imported")
     now = timezone.now()
     updated = list(plan.updated_events.values())
@@ -267,8 +269,9 @@ def _write_participations(plan: _Plan, actors: dict[str, Actor]) -> None:
             key = (event_id, actors[name].pk)
             if key not in current and not (event_id in plan.replace_roles and key in wanted):
                 wanted.setdefault(key, role)
-    created = Participation.objects.bulk_create(
-        [Participation(event_id=e, actor_id=a, role=r) for (e, a), r in wanted.items()]
+    created = copy_create(
+        Participation,
+        [Participation(event_id=e, actor_id=a, role=r) for (e, a), r in wanted.items()],
     )
     record_history(Participation, [p.pk for p in created], Change.CREATED, "imported")
     Participation.objects.bulk_update(changed, ["role"])
@@ -285,7 +288,7 @@ def _write_sources(plan: _Plan) -> None:
         Source.objects.bulk_update(
             [s for s in plan.changed_sources if s.is_main == is_main], fields
         )
-    Source.objects.bulk_create(plan.new_sources)
+    copy_create(Source, plan.new_sources)
 
 
 def _source_values_fields() -> tuple[str, ...]:
