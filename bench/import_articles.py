@@ -21,6 +21,7 @@ import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,14 +56,15 @@ def main() -> None:
     django.setup()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"articles: {len(files)} from {args.folder}")
-    paths = [str(p) for p in files]
+    # A whole folder is passed as the folder: 100,000 paths would not fit on a command line.
+    paths = [str(p) for p in files] if args.limit else [args.folder]
     if args.mode in ("both", "foreground"):
-        foreground(url, paths)
+        foreground(url, paths, len(files))
     if args.mode in ("both", "background"):
         background(url, paths, args.workers)
 
 
-def foreground(url: str, paths: list[str]) -> None:
+def foreground(url: str, paths: list[str], count: int) -> None:
     from timeline.importing import import_paths
 
     _recreate(url)
@@ -74,11 +76,11 @@ def foreground(url: str, paths: list[str]) -> None:
     second_s = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    rate = len(paths) / first_s
+    rate = count / first_s
     print(f"foreground import: {first.summary()} in {first_s:.1f} s = {rate:.0f} articles/s")
     print(
         f"foreground again: {second.summary()} in {second_s:.2f} s = "
-        f"{len(paths) / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
+        f"{count / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
     )
     print(f"foreground peak memory: {own:.0f} MB import process, {workers:.0f} MB largest worker")
 
@@ -107,12 +109,16 @@ def background(url: str, paths: list[str], workers: int) -> None:
         subprocess.Popen([*manage, "import_worker", "--until-done", "-v", "0"], env=env)
         for _ in range(workers)
     ]
-    peaks = []
-    for proc in procs:  # wait4: each worker's own peak memory
+    server = ServerCPU(connection.settings_dict["NAME"])
+    server.start()
+    peaks, cpu = [], 0.0
+    for proc in procs:  # wait4: each worker's own peak memory and CPU time
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         peaks.append(usage.ru_maxrss / 1024)
+        cpu += usage.ru_utime + usage.ru_stime
     total_s = time.perf_counter() - start
+    server.stop()
     connection.close()
     job = ImportJob.objects.with_progress().get(pk=job_id)
     rate = job.done / total_s
@@ -123,6 +129,13 @@ def background(url: str, paths: list[str], workers: int) -> None:
     )
     from articles.models import Article
 
+    per = 1000 * (cpu + server.seconds) / max(job.done, 1)
+    print(
+        f"CPU per article: workers {1000 * cpu / max(job.done, 1):.1f} ms, PostgreSQL "
+        f"{1000 * server.seconds / max(job.done, 1):.1f} ms; on {os.cpu_count()} idle cores "
+        f"that is {1000 * (os.cpu_count() or 1) / per:.0f} articles/s "
+        f"(load average now {os.getloadavg()[0]:.1f}: other work shares the cores)"
+    )
     print(f"articles stored: {Article.objects.count()} (each once: content_hash is unique)")
     print(
         "background peak memory: "
@@ -131,6 +144,50 @@ def background(url: str, paths: list[str], workers: int) -> None:
     )
     if any(p.returncode for p in procs):
         sys.exit("a worker failed")
+
+
+class ServerCPU(threading.Thread):
+    """CPU seconds of the PostgreSQL backends serving one database (sampled from /proc while
+    they live: the server is shared, so only this database's backends count)."""
+
+    def __init__(self, database: str) -> None:
+        super().__init__(daemon=True)
+        self.database, self.done = database, threading.Event()
+        self.last: dict[int, float] = {}
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last.values())
+
+    def run(self) -> None:
+        import psycopg
+        from django.db import connection
+
+        params = connection.get_connection_params()
+        with psycopg.connect(**params, autocommit=True) as conn:
+            while not self.done.wait(0.25):
+                rows = conn.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> "
+                    "pg_backend_pid()",
+                    [self.database],
+                ).fetchall()
+                for (pid,) in rows:
+                    seconds = _cpu_seconds(pid)
+                    if seconds is not None:
+                        self.last[pid] = seconds
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _recreate(url: str) -> None:

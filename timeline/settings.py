@@ -183,7 +183,7 @@ TASKS = {
     }
 }
 # Articles per task of a background import, and per transaction within it.
-IMPORT_CHUNK = int(os.environ.get("IMPORT_CHUNK", "100"))
+IMPORT_CHUNK = int(os.environ.get("IMPORT_CHUNK", "200"))
 IMPORT_BATCH = int(os.environ.get("IMPORT_BATCH", "50"))
 
 # Largest article file the import accepts; larger files are refused before being read.
