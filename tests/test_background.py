@@ -107,3 +107,17 @@ def test_the_command_enqueues_in_the_background_and_prints_the_job_id(tmp_path, 
     finish(start_worker("--until-done"))
     assert progress(job) == (3, 1, 0)
     assert ImportItem.objects.filter(job=job, status=ItemStatus.DONE).count() == 3
+
+
+def test_recover_only_sends_again_what_a_dead_worker_held_and_exits(capsys):
+    from django.utils import timezone
+
+    job = enqueue_files(files(generated_texts(2, seed=13)), description="cron", chunk=2)
+    chunk = ImportChunk.objects.get(job=job)
+    ImportChunk.objects.filter(pk=chunk.pk).update(started_at=timezone.now())
+    call_command("import_worker", "--recover-only")
+    assert "sent again 1 chunks" in capsys.readouterr().out
+    chunk.refresh_from_db()
+    assert (chunk.attempts, chunk.started_at) == (1, None)
+    finish(start_worker("--until-done"))
+    assert progress(job) == (2, 0, 0)

@@ -33,11 +33,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval", type=float, default=0.5, help="seconds between polls when idle"
         )
+        parser.add_argument(
+            "--recover-only",
+            action="store_true",
+            help="only send again the chunks whose worker died, then exit (for a schedule, "
+            "when another queue's workers run the tasks)",
+        )
 
     def handle(self, *args, **options):
         sent = recover_abandoned()
-        if sent:
+        if sent or options["recover_only"]:
             self.stdout.write(f"sent again {sent} chunks whose worker had stopped")
+        if options["recover_only"]:
+            return
         stop = threading.Event()
         watcher = threading.Thread(
             target=_recover_while, args=(stop, options["recover_every"]), daemon=True
