@@ -121,3 +121,57 @@ def test_recover_only_sends_again_what_a_dead_worker_held_and_exits(capsys):
     assert (chunk.attempts, chunk.started_at) == (1, None)
     finish(start_worker("--until-done"))
     assert progress(job) == (2, 0, 0)
+
+
+SAME_EVENT = (
+    "BAKU, 11 May 2021\n\nRussian Foreign Minister Sergey Lavrov met Azerbaijani Foreign "
+    "Minister Jeyhun Bayramov in Baku on Tuesday for talks.\n"
+    "They discussed point number {} of the agenda."
+)
+
+
+def test_two_stores_at_once_never_create_one_event_twice(monkeypatch):
+    """Two articles reporting one event, stored at the same moment by two workers: the
+    second waits for the first to commit, then finds its event."""
+    import threading
+
+    from django.db import connections
+
+    from articles.extraction import extract
+    from timeline.importing import ensure_actor_registry, store
+    from timeline.models import Event, Source
+
+    ensure_actor_registry()  # as every import does: the two ministers are known
+    items = [
+        store.Extracted(f, extract(f.text))
+        for f in files([SAME_EVENT.format(1), SAME_EVENT.format(2)])
+    ]
+    paused, resume = threading.Event(), threading.Event()
+    real = store._write_participations
+
+    def slow_first(plan, actors):
+        real(plan, actors)
+        if threading.current_thread().name == "first":
+            paused.set()
+            resume.wait(30)  # the first transaction stays open, its event written
+
+    monkeypatch.setattr(store, "_write_participations", slow_first)
+
+    def run(item):
+        try:
+            store.store_batch([item], actor_cache={})
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=run, args=(items[0],), name="first")
+    second = threading.Thread(target=run, args=(items[1],), name="second")
+    first.start()
+    assert paused.wait(30)
+    second.start()
+    second.join(2)
+    assert second.is_alive(), "the second store waits for the first"
+    resume.set()
+    first.join(30)
+    second.join(30)
+    (event,) = Event.objects.filter(kind="meeting", date_start="2021-05-11")
+    assert Source.objects.filter(event=event).count() == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -88,6 +88,7 @@ class _Plan:
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
     """Store articles and their events in one transaction; the stored articles, in order."""
     with transaction.atomic():
+        _wait_for_other_stores()
         articles = _store_articles(batch)
         register_new_actors(x.result for x in batch)
         actors = actors_by_name(
@@ -106,6 +107,18 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
         _remove_stale(sources, plan)
         refresh_passages(plan.refresh)
     return articles
+
+
+# Imports running at once (workers on any host, two commands) store one batch at a time:
+# otherwise two articles reporting one event, stored at the same moment, would each find it
+# missing and create it twice. Extraction, most of the work, still runs side by side.
+STORE_LOCK = 0x7132 << 40
+
+
+def _wait_for_other_stores() -> None:
+    """Take the store's lock until this transaction ends."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
 
 
 def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
