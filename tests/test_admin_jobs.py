@@ -111,3 +111,47 @@ def test_editors_cannot_edit_or_delete_an_import_job(editor_client):
     delete = reverse("admin:timeline_importjob_delete", args=[job.pk])
     assert editor_client.post(delete, {"post": "yes"}).status_code == 403
     assert ImportJob.objects.exists()
+
+
+def test_duplicates_huge_and_broken_uploads_get_a_reason_never_an_error(editor_client, settings):
+    settings.ARTICLE_MAX_BYTES = 2000
+    settings.FEED_MAX_BYTES = 5000
+    seed = sorted(SEEDS.glob("*.txt"))[2].read_bytes()[:1500]
+    files = [
+        SimpleUploadedFile("a.txt", seed, "text/plain"),
+        SimpleUploadedFile("copy-of-a.txt", seed, "text/plain"),
+        SimpleUploadedFile("huge.txt", b"x" * 2001, "text/plain"),
+        SimpleUploadedFile("huge.jsonl", b"{}\n" * 2000, "application/json"),
+        SimpleUploadedFile("broken.zip", b"PK\x03\x04 not really", "application/zip"),
+        SimpleUploadedFile("cp1251.txt", "Баку".encode("cp1251"), "text/plain"),
+        SimpleUploadedFile("rows.csv", b"text,published\nHello there,yesterday\n", "text/csv"),
+    ]
+    response = editor_client.post(reverse("admin:articles_article_add"), {"files": files})
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    import_chunk_items(ImportChunk.objects.get(job=job).pk)
+    rows = {i.name: i.message for i in job.items.all()}
+    assert rows["a.txt"].startswith("created")
+    assert rows["copy-of-a.txt"] == "unchanged (same text already imported)"
+    assert rows["huge.txt"] == "rejected: 2001 bytes is over the 2000-byte limit for one article"
+    assert rows["huge.jsonl"] == "rejected: 6000 bytes is over the 5000-byte limit"
+    assert rows["broken.zip"].startswith("rejected: not a readable zip file")
+    assert rows["cp1251.txt"].startswith("rejected: not UTF-8")
+    assert rows["rows.csv line 2"] == (
+        "rejected: published 'yesterday' is not a date: use ISO 8601 (2019-04-05 or "
+        "2019-04-05T10:00:00Z) or an RSS date"
+    )
+    assert Article.objects.count() == 1
+    page = editor_client.get(job.get_absolute_url())
+    assert page.status_code == 200 and "1 done" not in page.content.decode()
+    assert "2 done" in page.content.decode() and "5 failed" in page.content.decode()
+
+
+def test_a_job_page_needs_a_login_and_the_right_to_add_articles(client, django_user_model):
+    job = enqueue_files([("bad.txt", "empty file")], description="private")
+    response = client.get(job.get_absolute_url())
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get(job.get_absolute_url()).status_code == 403
+    assert client.get(reverse("admin:timeline_importjob_changelist")).status_code == 403

@@ -63,9 +63,17 @@ def enqueue_uploads(uploads, *, user) -> ImportJob:
     rest as a background job."""
     files, refused = [], []
     for upload in uploads:
+        if upload.size > settings.FEED_MAX_BYTES:  # refused before reading it
+            refused.append(
+                (
+                    upload.name,
+                    f"{upload.size} bytes is over the {settings.FEED_MAX_BYTES}-byte limit",
+                )
+            )
+            continue
         got, bad = read_upload(
             upload.name,
-            upload.read(settings.FEED_MAX_BYTES + 1),
+            upload.read(),
             max_bytes=settings.ARTICLE_MAX_BYTES,
             feed_max_bytes=settings.FEED_MAX_BYTES,
         )
