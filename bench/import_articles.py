@@ -65,12 +65,19 @@ def main() -> None:
 
 
 def foreground(url: str, paths: list[str], count: int) -> None:
+    from django.db import connection
+
     from timeline.importing import import_paths
 
     _recreate(url)
+    server = ServerCPU(connection.settings_dict["NAME"])
+    server.start()
+    cpu_before = _own_cpu()
     start = time.perf_counter()
     first = import_paths(paths)
     first_s = time.perf_counter() - start
+    cpu = _own_cpu() - cpu_before
+    server.stop()
     start = time.perf_counter()
     second = import_paths(paths)
     second_s = time.perf_counter() - start
@@ -82,6 +89,7 @@ def foreground(url: str, paths: list[str], count: int) -> None:
         f"foreground again: {second.summary()} in {second_s:.2f} s = "
         f"{count / second_s:.0f} articles/s ({first_s / second_s:.0f}x faster)"
     )
+    _print_cpu(cpu, server.seconds, first.created)
     print(f"foreground peak memory: {own:.0f} MB import process, {workers:.0f} MB largest worker")
 
 
@@ -129,13 +137,7 @@ def background(url: str, paths: list[str], workers: int) -> None:
     )
     from articles.models import Article
 
-    per = 1000 * (cpu + server.seconds) / max(job.done, 1)
-    print(
-        f"CPU per article: workers {1000 * cpu / max(job.done, 1):.1f} ms, PostgreSQL "
-        f"{1000 * server.seconds / max(job.done, 1):.1f} ms; on {os.cpu_count()} idle cores "
-        f"that is {1000 * (os.cpu_count() or 1) / per:.0f} articles/s "
-        f"(load average now {os.getloadavg()[0]:.1f}: other work shares the cores)"
-    )
+    _print_cpu(cpu, server.seconds, job.done)
     print(f"articles stored: {Article.objects.count()} (each once: content_hash is unique)")
     print(
         "background peak memory: "
@@ -144,6 +146,25 @@ def background(url: str, paths: list[str], workers: int) -> None:
     )
     if any(p.returncode for p in procs):
         sys.exit("a worker failed")
+
+
+def _own_cpu() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _print_cpu(python: float, server: float, articles: int) -> None:
+    """CPU per article, which other work on a shared machine changes far less than the rate."""
+    n = max(articles, 1)
+    per = 1000 * (python + server) / n
+    print(
+        f"  CPU per article: Python {1000 * python / n:.1f} ms, PostgreSQL "
+        f"{1000 * server / n:.1f} ms; on {os.cpu_count()} idle cores that is at most "
+        f"{1000 * (os.cpu_count() or 1) / per:.0f} articles/s "
+        f"(load average now {os.getloadavg()[0]:.1f}: other work shares the cores)"
+    )
 
 
 class ServerCPU(threading.Thread):
