@@ -109,22 +109,25 @@ def background(url: str, paths: list[str], workers: int) -> None:
         stderr=subprocess.DEVNULL,
         text=True,
     )
+    watch = ServerCPU(connection.settings_dict["NAME"], watch=[enqueue.pid])
+    watch.start()
     job_id = enqueue.stdout.read().strip()
-    _, _, usage = os.wait4(enqueue.pid, 0)
-    enqueue_mb = usage.ru_maxrss / 1024
+    enqueue.wait()
+    watch.stop()
+    enqueue_mb = watch.peak_mb.get(enqueue.pid, 0)
     enqueued_s = time.perf_counter() - start
     procs = [
         subprocess.Popen([*manage, "import_worker", "--until-done", "-v", "0"], env=env)
         for _ in range(workers)
     ]
-    server = ServerCPU(connection.settings_dict["NAME"])
+    server = ServerCPU(connection.settings_dict["NAME"], watch=[p.pid for p in procs])
     server.start()
-    peaks, cpu = [], 0.0
-    for proc in procs:  # wait4: each worker's own peak memory and CPU time
+    cpu = 0.0
+    for proc in procs:  # wait4: each worker's own CPU time
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-        peaks.append(usage.ru_maxrss / 1024)
         cpu += usage.ru_utime + usage.ru_stime
+    peaks = [server.peak_mb.get(p.pid, 0) for p in procs]
     total_s = time.perf_counter() - start
     server.stop()
     connection.close()
@@ -169,12 +172,16 @@ def _print_cpu(python: float, server: float, articles: int) -> None:
 
 class ServerCPU(threading.Thread):
     """CPU seconds of the PostgreSQL backends serving one database (sampled from /proc while
-    they live: the server is shared, so only this database's backends count)."""
+    they live: the server is shared, so only this database's backends count), and the peak
+    memory of the processes ``watch`` lists (VmHWM: a child's own rusage would count the
+    parent's pages it was forked with)."""
 
-    def __init__(self, database: str) -> None:
+    def __init__(self, database: str, watch: list[int] = ()) -> None:
         super().__init__(daemon=True)
         self.database, self.done = database, threading.Event()
         self.last: dict[int, float] = {}
+        self.watch = list(watch)
+        self.peak_mb: dict[int, float] = {}
 
     @property
     def seconds(self) -> float:
@@ -187,6 +194,10 @@ class ServerCPU(threading.Thread):
         params = connection.get_connection_params()
         with psycopg.connect(**params, autocommit=True) as conn:
             while not self.done.wait(0.25):
+                for pid in self.watch:
+                    mb = _peak_mb(pid)
+                    if mb is not None:
+                        self.peak_mb[pid] = max(mb, self.peak_mb.get(pid, 0))
                 rows = conn.execute(
                     "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> "
                     "pg_backend_pid()",
@@ -200,6 +211,17 @@ class ServerCPU(threading.Thread):
     def stop(self) -> None:
         self.done.set()
         self.join()
+
+
+def _peak_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
 
 
 def _cpu_seconds(pid: int) -> float | None:
