@@ -175,3 +175,18 @@ def test_two_stores_at_once_never_create_one_event_twice(monkeypatch):
     second.join(30)
     (event,) = Event.objects.filter(kind="meeting", date_start="2021-05-11")
     assert Source.objects.filter(event=event).count() == 2
+
+
+def test_a_chunk_whose_task_was_lost_is_sent_again_and_a_waiting_one_is_left_alone():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    old = timezone.now() - dt.timedelta(minutes=5)
+    waiting = enqueue_files(files(generated_texts(1, seed=21)), description="queued")
+    lost = enqueue_files(files(generated_texts(1, seed=22)), description="lost")
+    ImportJob.objects.update(created_at=old)
+    ImportChunk.objects.filter(job=lost).update(task_id="")  # as if the sender had died
+    assert recover_abandoned() == 1
+    assert ImportChunk.objects.get(job=lost).task_id != ""
+    assert ImportChunk.objects.get(job=waiting).attempts == 0
