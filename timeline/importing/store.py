@@ -29,7 +29,7 @@ from timeline.importing.article_values import article_values
 from timeline.importing.copying import copy_create
 from timeline.importing.history import Change, delete_with_history, record_history
 from timeline.importing.matching import BatchEvents, matching_events
-from timeline.importing.passages import passages_text, refresh_passages
+from timeline.importing.passages import add_passages, passages_text, refresh_passages
 from timeline.importing.registry import actors_by_name, register_new_actors
 from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
 
@@ -83,6 +83,8 @@ class _Plan:
     replace_roles: dict[int, dict[str, str]] = field(default_factory=dict)
     add_roles: dict[int, dict[str, str]] = field(default_factory=dict)
     refresh: set[int] = field(default_factory=set)  # events whose passages to rebuild
+    # Events another article backs, with the passages it adds (their sources only grow).
+    extend: dict[int, tuple[Event, list[str]]] = field(default_factory=dict)
 
 
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
@@ -106,6 +108,7 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
         _write_sources(plan)
         _remove_stale(sources, plan)
         refresh_passages(plan.refresh)
+        add_passages({pk: x for pk, x in plan.extend.items() if pk not in plan.refresh})
     return articles
 
 
@@ -203,7 +206,7 @@ def _plan(
             else:  # already on the timeline: another article backs it; its values stay
                 if machine_sets_participants(event):
                     plan.add_roles.setdefault(event.pk, {}).update(roles(item))
-                plan.refresh.add(event.pk)
+                plan.extend.setdefault(event.pk, (event, []))[1].append(passage)
             plan.new_sources.append(_source(event, article, item))
     return plan
 
