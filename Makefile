@@ -1,4 +1,5 @@
-# The two commands: `make run` (serve the timeline on the seeds) and `make test` (every test).
+# The two commands: `make run` (serve the timeline on the seeds, with an import worker) and
+# `make test` (every test).
 # Both install what they need: uv from PyPI, Python packages from uv.lock, Chromium via apt-get
 # (as root, for the browser tests), and a project-local PostgreSQL unless DATABASE_URL is set.
 
@@ -12,9 +13,8 @@ run: deps db
 	$(MANAGE) migrate --noinput
 	$(MANAGE) import_articles seeds/
 	$(MANAGE) collectstatic --noinput -v 0
-	@echo "Serving the timeline at http://127.0.0.1:$(PORT)/"
-	$(UV) run --frozen gunicorn timeline.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
-		--access-logfile - --graceful-timeout 5
+	@echo "Serving the timeline at http://127.0.0.1:$(PORT)/, with one import worker (Ctrl+C stops both)"
+	$(UV) run --frozen python -m timeline.ops.serve --port $(PORT)
 
 test: deps chromium db
 	$(UV) run --frozen pytest

@@ -17,11 +17,29 @@ class BadArticle(ValueError):
 
 
 @dataclass(frozen=True)
+class FeedMeta:
+    """What a feed record says about its article besides the text (all optional)."""
+
+    url: str = ""
+    title: str = ""
+    published: str = ""
+    outlet: str = ""
+    language: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+NO_META = FeedMeta()
+
+
+@dataclass(frozen=True)
 class ArticleFile:
     name: str
     text: str
     content_hash: str
     encoding: str
+    meta: FeedMeta = NO_META
 
 
 def content_hash(text: str) -> str:

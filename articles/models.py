@@ -31,6 +31,22 @@ class Article(models.Model):
         max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN
     )
     published_evidence = models.CharField(max_length=300, blank=True)
+    published_derivation = models.CharField(
+        max_length=500, blank=True, help_text="How the article's date was read, and from what."
+    )
+    published_needs_review = models.BooleanField(
+        default=False,
+        help_text="The article's date is inferred, or its sources disagree: an editor should look.",
+    )
+    url = models.URLField(
+        max_length=2000, blank=True, help_text="Where the article was published, from its feed."
+    )
+    outlet = models.CharField(max_length=200, blank=True, help_text="Who published it.")
+    feed_published = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The feed's published value as given (evidence for the article's date).",
+    )
     language = models.CharField(
         max_length=2,
         choices=LANGUAGE_CHOICES,

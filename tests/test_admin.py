@@ -4,14 +4,12 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.extraction.datevalue import EntryError, parse_entry
 from articles.models import Article
-from tests.conftest import SEEDS
 from tests.factories import make_actor, make_article, make_event
 from timeline import services
 from timeline.models import Event
@@ -397,31 +395,6 @@ def test_changing_participants_locks_the_participant_list(editor_client):
 
 
 # Uploads ----------------------------------------------------------------------------------
-
-
-def test_upload_reports_each_file_and_imports_the_good_one(editor_client):
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    url = reverse("admin:articles_article_add")
-    files = [
-        SimpleUploadedFile(seed.name, seed.read_bytes(), "text/plain"),
-        SimpleUploadedFile("empty.txt", b"", "text/plain"),
-        SimpleUploadedFile("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png"),
-    ]
-    response = editor_client.post(url, {"files": files})
-    assert response.status_code == 200
-    results = {r["name"]: r for r in response.context["results"]}
-    assert results[seed.name]["kind"] == "created"
-    assert results["empty.txt"]["outcome"] == "rejected: empty file"
-    assert results["photo.txt"]["outcome"].startswith("rejected: binary data")
-    page = response.content.decode()
-    assert "rejected: empty file" in page and "1 created, 0 updated, 0 unchanged, 2 failed" in page
-    article = Article.objects.get()
-    assert article.raw_text == seed.read_text(encoding="utf-8")
-    assert article.sources.exists()
-
-    again = editor_client.post(url, {"files": [SimpleUploadedFile(seed.name, seed.read_bytes())]})
-    assert again.context["results"][0]["kind"] == "unchanged"
-    assert Article.objects.count() == 1
 
 
 def test_upload_without_a_file_asks_for_one(editor_client):

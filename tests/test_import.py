@@ -88,7 +88,7 @@ def test_a_failure_while_storing_rolls_the_article_back(tmp_path, monkeypatch):
         raise RuntimeError("connection lost")
 
     # Fails after the article and its events are written, before their participants.
-    monkeypatch.setattr(services.Participation.objects, "bulk_create", broken)
+    monkeypatch.setattr(services, "_write_participations", broken)
     with pytest.raises(RuntimeError):
         import_paths([str(tmp_path)])
     assert Article.objects.count() == 0 and Event.objects.count() == 0

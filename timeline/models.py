@@ -317,3 +317,7 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display()})"
+
+
+# Import jobs live in their own module (timeline/jobs.py); Django finds models through here.
+from timeline.jobs import ImportChunk, ImportItem, ImportJob  # noqa: E402, F401

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "timeline",
 ]
@@ -170,9 +172,25 @@ CACHES = {
 
 LOGIN_URL = "admin:login"
 
+# Background imports run on Django's Tasks API (the django-tasks backport of Django 6's
+# django.tasks). The default queue is PostgreSQL itself (django-tasks-db): workers on any host
+# share it with only DATABASE_URL (`manage.py import_worker`). Another backend (RQ, Celery)
+# is a change here, not in the code: see the README, "Background imports".
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Articles per task of a background import, and per transaction within it.
+IMPORT_CHUNK = int(os.environ.get("IMPORT_CHUNK", "200"))
+IMPORT_BATCH = int(os.environ.get("IMPORT_BATCH", "50"))
+
 # Largest article file the import accepts; larger files are refused before being read.
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", str(2 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
+# Largest feed (JSON Lines or CSV, many articles) or zip of text files an import reads.
+FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(200 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

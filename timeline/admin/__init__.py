@@ -8,7 +8,8 @@ the lean change lists. HTML is in ``templates/admin/``, styles in ``static/css/a
 
 from django.contrib import admin
 
-from timeline.admin import actors, articles, events  # noqa: F401  (each registers its admin)
+# each registers its admin
+from timeline.admin import actors, articles, events, jobs  # noqa: F401
 
 admin.site.site_header = "Russia–Azerbaijan timeline"
 admin.site.site_title = "Timeline editors"

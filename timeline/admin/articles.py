@@ -2,8 +2,9 @@
 
 An article's text is the evidence for its events, so nobody edits it here, and it cannot be
 deleted while events cite it (``Source.article`` is PROTECT; editors have no delete
-permission at all). Adding an article means uploading files: they are decoded and imported
-exactly as ``manage.py import_articles`` would, and the editor sees what happened to each.
+permission at all). Adding an article means uploading files (text files, a zip of them, or a
+feed): they are decoded at once and imported in the background exactly as
+``manage.py import_articles --background`` would; the editor lands on the job's page.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from articles.files import BadArticle, decode_article
+from articles.bundles import read_upload
 from articles.models import Article
 from timeline.admin.changelists import ArticleChangeList
-from timeline.importing import ImportReport, Outcome, import_files, reextract_articles
+from timeline.importing import enqueue_files, reextract_articles
+from timeline.jobs import ImportJob
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,7 +34,8 @@ class MultipleFileField(forms.FileField):
     """Several files from one input; empty files pass here so the import can say why not."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        accept = ".txt,.zip,.jsonl,.ndjson,.csv,text/plain"
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
@@ -48,27 +51,36 @@ class MultipleFileField(forms.FileField):
 class ArticleUploadForm(forms.Form):
     files = MultipleFileField(
         label="Article files",
-        help_text="Plain-text articles, UTF-8 or UTF-16; one article per file. Text already "
-        "imported is recognised and left as it is.",
+        help_text="Plain-text articles (UTF-8 or UTF-16, one article per file), a zip of them, "
+        "or a feed: JSON Lines or CSV, one record per article with its text and optionally "
+        "url, title, published, outlet and language. Text already imported is recognised and "
+        "left as it is.",
     )
 
 
-def import_uploads(uploads) -> ImportReport:
-    """Decode and import uploaded files, through the same import as the command."""
-    report = ImportReport()
-    loaded = []
-    limit = settings.ARTICLE_MAX_BYTES
+def enqueue_uploads(uploads, *, user) -> ImportJob:
+    """Decode uploaded files now (a refused one is recorded with its reason) and enqueue the
+    rest as a background job."""
+    files, refused = [], []
     for upload in uploads:
-        if upload.size > limit:
-            report.fail(
-                upload.name, f"{upload.size} bytes is over the {limit}-byte limit for one article"
+        if upload.size > settings.FEED_MAX_BYTES:  # refused before reading it
+            refused.append(
+                (
+                    upload.name,
+                    f"{upload.size} bytes is over the {settings.FEED_MAX_BYTES}-byte limit",
+                )
             )
             continue
-        try:
-            loaded.append(decode_article(upload.name, upload.read()))
-        except BadArticle as exc:
-            report.fail(upload.name, str(exc))
-    return import_files(loaded, report=report)
+        got, bad = read_upload(
+            upload.name,
+            upload.read(),
+            max_bytes=settings.ARTICLE_MAX_BYTES,
+            feed_max_bytes=settings.FEED_MAX_BYTES,
+        )
+        files += got
+        refused += bad
+    names = ", ".join(u.name for u in uploads[:3]) + (" …" if len(uploads) > 3 else "")
+    return enqueue_files([*files, *refused], description=f"upload: {names}", user=user)
 
 
 def report_articles(model_admin, request, report) -> None:
@@ -94,8 +106,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "imported_at",
         "extracted_at",
     )
-    list_filter = ("language", "published_precision", "imported_at")
-    search_fields = ("title", "file_name", "=content_hash")
+    list_filter = ("language", "published_precision", "published_needs_review", "imported_at")
+    search_fields = ("title", "file_name", "=content_hash", "url")
     ordering = ("-imported_at", "-id")
     actions = ("reextract",)
     fields = (
@@ -103,6 +115,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "file_name",
         "published",
         "published_evidence",
+        "published_derivation",
+        "published_needs_review",
+        "url",
+        "outlet",
         "language",
         "content_hash",
         "previous_version",
@@ -161,31 +177,19 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleUploadForm(
             request.POST if posted else None, request.FILES if posted else None
         )
-        results = None
         if posted and form.is_valid():
-            report = import_uploads(form.cleaned_data["files"])
-            results = [
-                {
-                    "name": r.name,
-                    "outcome": r.message,
-                    "kind": r.outcome.value,
-                    "url": reverse("admin:articles_article_change", args=[r.article_id])
-                    if r.article_id and r.outcome != Outcome.REJECTED
-                    else "",
-                }
-                for r in report.results
-            ]
+            job = enqueue_uploads(form.cleaned_data["files"], user=request.user)
             self.message_user(
                 request,
-                f"Upload: {report.summary()}.",
-                messages.WARNING if report.failed else messages.SUCCESS,
+                f"Import started: {job.total} articles; this page follows it.",
+                messages.SUCCESS,
             )
+            return redirect(job.get_absolute_url())
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload articles",
             "opts": self.opts,
             "form": form,
-            "results": results,
             "max_bytes": settings.ARTICLE_MAX_BYTES,
             "has_view_permission": self.has_view_permission(request),
             **(extra_context or {}),

@@ -9,11 +9,13 @@ import os
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
+from articles.bundles import read_paths
 from articles.extraction import iter_extract_batch
-from articles.files import ArticleFile, BadArticle, expand_paths, read_article_file
+from articles.files import ArticleFile
 from articles.models import Article
+from timeline.importing.article_values import stored_meta
 from timeline.importing.registry import ensure_actor_registry, known_actors, known_events
 from timeline.importing.report import FileResult, ImportReport, Outcome
 from timeline.importing.store import Extracted, store_batch
@@ -21,6 +23,9 @@ from timeline.models import Actor
 
 BATCH = 25  # articles stored per transaction
 Progress = Callable[[int, int], None]
+# Told what became of files, inside the transaction that stored them (a background job marks
+# its items done there, so that an item is done exactly when its article is stored).
+Recorder = Callable[[list[tuple[ArticleFile, FileResult]]], None]
 
 
 def import_paths(
@@ -30,17 +35,13 @@ def import_paths(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import article files and folders: idempotent, one transaction per batch of articles."""
+    """Import article files, folders, feeds and zips: idempotent, one transaction per batch."""
     report = ImportReport()
-    files, missing = expand_paths(paths)
-    for name, reason in missing:
+    loaded, refused = read_paths(
+        paths, max_bytes=settings.ARTICLE_MAX_BYTES, feed_max_bytes=settings.FEED_MAX_BYTES
+    )
+    for name, reason in refused:
         report.fail(name, reason)
-    loaded: list[ArticleFile] = []
-    for path in files:
-        try:
-            loaded.append(read_article_file(path, max_bytes=settings.ARTICLE_MAX_BYTES))
-        except BadArticle as exc:
-            report.fail(path.name, str(exc))
     import_files(loaded, report=report, reextract=reextract, dry_run=dry_run, progress=progress)
     return report
 
@@ -49,7 +50,11 @@ def reextract_articles(articles: Iterable[Article]) -> ImportReport:
     """Extract stored articles again; what editors corrected stays."""
     files = [
         ArticleFile(
-            name=a.file_name, text=a.raw_text, content_hash=a.content_hash, encoding="utf-8"
+            name=a.file_name,
+            text=a.raw_text,
+            content_hash=a.content_hash,
+            encoding="utf-8",
+            meta=stored_meta(a),
         )
         for a in articles
     ]
@@ -63,31 +68,38 @@ def import_files(
     reextract: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    record: Recorder | None = None,
+    workers: int | None = None,
+    batch: int | None = None,
 ) -> ImportReport:
-    """Import decoded files: a text already stored is unchanged, unless ``reextract``."""
+    """Import decoded files: a text already stored is unchanged, unless ``reextract``.
+
+    ``workers``: extraction processes (default: two for large imports); ``record`` is told
+    each file's result, inside the transaction that stored it."""
     report = report or ImportReport()
     if not dry_run:
         ensure_actor_registry()
     stored = Article.objects.in_bulk([f.content_hash for f in files], field_name="content_hash")
     seen: set[str] = set()
     todo: list[ArticleFile] = []
+    same: list[tuple[ArticleFile, FileResult]] = []
     for f in files:
         if f.content_hash in seen or (f.content_hash in stored and not reextract):
             known = stored.get(f.content_hash)
-            report.add(
-                FileResult(
-                    f.name,
-                    Outcome.UNCHANGED,
-                    "(same text already imported)",
-                    known.pk if known else None,
-                )
-            )
+            pk = known.pk if known else None
+            result = FileResult(f.name, Outcome.UNCHANGED, "(same text already imported)", pk)
+            same.append((f, result))
             continue
         seen.add(f.content_hash)
         todo.append(f)
+    for _, result in same:
+        report.add(result)
+    if record and same and not dry_run:
+        record(same)
     if not todo:
         return report
-    workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
+    if workers is None:
+        workers = 2 if len(todo) >= 400 and (os.cpu_count() or 1) > 1 else 1
     stream = iter_extract_batch(
         [(f.name, f.text) for f in todo],
         actors=known_actors(),
@@ -101,7 +113,9 @@ def import_files(
             report.add(FileResult(f.name, outcome, f"({len(result.events)} events)"))
         return report
     # Articles are stored while the rest are still being extracted (in other processes).
-    writer = _Writer(report=report, total=len(todo), progress=progress)
+    writer = _Writer(
+        report=report, total=len(todo), progress=progress, record=record, batch=batch or BATCH
+    )
     for index, result in stream:
         f = todo[index]
         writer.add(Extracted(f, result, stored.get(f.content_hash)))
@@ -112,36 +126,53 @@ def import_files(
 class _Writer:
     """Stores a batch at a time; a failed batch again one article at a time."""
 
-    def __init__(self, *, report: ImportReport, total: int, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        *,
+        report: ImportReport,
+        total: int,
+        progress: Progress | None,
+        record: Recorder | None,
+        batch: int,
+    ) -> None:
         self.report, self.total, self.progress = report, total, progress
+        self.record, self.batch = record, batch
         self.pending: list[Extracted] = []
         self.actor_cache: dict[str, Actor] = {}
         self.done = 0
 
     def add(self, item: Extracted) -> None:
         self.pending.append(item)
-        if len(self.pending) >= BATCH:
+        if len(self.pending) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
         if len(batch) > 1:
             try:
-                articles = store_batch(batch, actor_cache=self.actor_cache)
+                with transaction.atomic():
+                    results = self._store(batch)
             except OperationalError:
                 raise  # the connection is gone: nothing more can be stored
             except DatabaseError:
                 self.actor_cache.clear()  # the rolled-back batch may have created some
             else:
-                for item, article in zip(batch, articles, strict=True):
-                    self._stored(item, article)
+                self._reported(results)
                 return
         for item in batch:
             self._store_alone(item)
 
+    def _store(self, batch: list[Extracted]) -> list[tuple[ArticleFile, FileResult]]:
+        articles = store_batch(batch, actor_cache=self.actor_cache)
+        results = [(x.file, _result(x, a)) for x, a in zip(batch, articles, strict=True)]
+        if self.record:
+            self.record(results)
+        return results
+
     def _store_alone(self, item: Extracted) -> None:
         try:
-            (article,) = store_batch([item], actor_cache=self.actor_cache)
+            with transaction.atomic():
+                results = self._store([item])
         except OperationalError:
             raise
         except IntegrityError as exc:
@@ -149,22 +180,25 @@ class _Writer:
             name = item.file.name
             if Article.objects.filter(content_hash=item.file.content_hash).exists():
                 # Another import stored the same text meanwhile: that is the same article.
-                self.report.add(FileResult(name, Outcome.UNCHANGED, "(imported concurrently)"))
+                result = FileResult(name, Outcome.UNCHANGED, "(imported concurrently)")
             else:
-                self.report.fail(name, f"could not be stored: {str(exc).splitlines()[0]}")
-            self._advance()
-            return
-        self._stored(item, article)
+                reason = f"could not be stored: {str(exc).splitlines()[0]}"
+                result = FileResult(name, Outcome.REJECTED, reason)
+            results = [(item.file, result)]
+            if self.record:
+                self.record(results)
+        self._reported(results)
 
-    def _stored(self, item: Extracted, article: Article) -> None:
-        if item.article is None:
-            detail = f"with {len(item.result.events)} events"
-            self.report.add(FileResult(item.file.name, Outcome.CREATED, detail, article.pk))
-        else:
-            self.report.add(FileResult(item.file.name, Outcome.UPDATED, "", article.pk))
-        self._advance()
+    def _reported(self, results: list[tuple[ArticleFile, FileResult]]) -> None:
+        for _, result in results:
+            self.report.add(result)
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, self.total)
 
-    def _advance(self) -> None:
-        self.done += 1
-        if self.progress:
-            self.progress(self.done, self.total)
+
+def _result(item: Extracted, article: Article) -> FileResult:
+    if item.article is None:
+        detail = f"with {len(item.result.events)} events"
+        return FileResult(item.file.name, Outcome.CREATED, detail, article.pk)
+    return FileResult(item.file.name, Outcome.UPDATED, "", article.pk)

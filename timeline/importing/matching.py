@@ -50,7 +50,7 @@ def matching_events(
         for key, (kind, start, end, ids) in wanted.items():
             if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
                 found[key] = event_id
-    events = Event.objects.in_bulk(set(found.values()))
+    events = Event.objects.defer("search_vector").in_bulk(set(found.values()))
     return {key: events[event_id] for key, event_id in found.items()}
 
 

@@ -78,16 +78,22 @@ def written_office(person: NewActor) -> dict:
 
 
 def known_events() -> list[KnownEvent]:
-    """Labelled, dated events already on the timeline: other articles can be dated from them."""
-    out = []
-    for event in (
+    """Labelled, dated events already on the timeline: other articles can be dated from them.
+
+    Extraction keeps the first date listed for a name, so the most precise come first; and
+    of the many events one document's name labels (thousands, once every article mentioning
+    it is imported), only the first of each label is read.
+    """
+    firsts = (
         Event.objects.exclude(label="")
         .exclude(date_start=None)
         .exclude(needs_review=True)
-        .only("label", "date_precision", "date_start")
-        .order_by("precision_rank", "id")  # the most precise date of a document first
-        .iterator(chunk_size=2000)
-    ):
+        .order_by("label", "precision_rank", "id")
+        .distinct("label")
+        .only("label", "date_precision", "date_start", "precision_rank")
+    )
+    out = []
+    for event in sorted(firsts, key=lambda e: (e.precision_rank, e.pk)):
         value = event.date
         out.append(
             KnownEvent(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -24,9 +24,12 @@ from timeline.corrections import (
     machine_may_delete,
     machine_sets_participants,
 )
+from timeline.importing.article_values import FIELDS as ARTICLE_FIELDS
+from timeline.importing.article_values import article_values
+from timeline.importing.copying import copy_create
 from timeline.importing.history import Change, delete_with_history, record_history
 from timeline.importing.matching import BatchEvents, matching_events
-from timeline.importing.passages import passages_text, refresh_passages
+from timeline.importing.passages import add_passages, passages_text, refresh_passages
 from timeline.importing.registry import actors_by_name, register_new_actors
 from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
 
@@ -80,11 +83,14 @@ class _Plan:
     replace_roles: dict[int, dict[str, str]] = field(default_factory=dict)
     add_roles: dict[int, dict[str, str]] = field(default_factory=dict)
     refresh: set[int] = field(default_factory=set)  # events whose passages to rebuild
+    # Events another article backs, with the passages it adds (their sources only grow).
+    extend: dict[int, tuple[Event, list[str]]] = field(default_factory=dict)
 
 
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
     """Store articles and their events in one transaction; the stored articles, in order."""
     with transaction.atomic():
+        _wait_for_other_stores()
         articles = _store_articles(batch)
         register_new_actors(x.result for x in batch)
         actors = actors_by_name(
@@ -102,7 +108,20 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
         _write_sources(plan)
         _remove_stale(sources, plan)
         refresh_passages(plan.refresh)
+        add_passages({pk: x for pk, x in plan.extend.items() if pk not in plan.refresh})
     return articles
+
+
+# Imports running at once (workers on any host, two commands) store one batch at a time:
+# otherwise two articles reporting one event, stored at the same moment, would each find it
+# missing and create it twice. Extraction, most of the work, still runs side by side.
+STORE_LOCK = 0x7132 << 40
+
+
+def _wait_for_other_stores() -> None:
+    """Take the store's lock until this transaction ends."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
 
 
 def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
@@ -117,7 +136,8 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
         .values_list("file_name", "id")
     )
     created = iter(
-        Article.objects.bulk_create(
+        copy_create(
+            Article,
             [
                 Article(
                     content_hash=x.file.content_hash,
@@ -125,48 +145,21 @@ def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
                     raw_text=x.file.text,
                     previous_version_id=previous.get(x.file.name),
                     extracted_at=now,
-                    **_article_values(x.result),
+                    **article_values(x.result, x.file.meta),
                 )
                 for x in new
-            ]
+            ],
         )
     )
     updated = []
     for x in batch:
         if x.article is not None:
-            for name, value in _article_values(x.result).items():
+            for name, value in article_values(x.result, x.file.meta).items():
                 setattr(x.article, name, value)
             x.article.extracted_at = now
             updated.append(x.article)
-    Article.objects.bulk_update(updated, [*_article_values_fields(), "extracted_at"])
+    Article.objects.bulk_update(updated, [*ARTICLE_FIELDS, "extracted_at"])
     return [x.article if x.article is not None else next(created) for x in batch]
-
-
-def _article_values(extracted: ExtractedArticle) -> dict:
-    start, _ = extracted.published.interval()
-    return {
-        "title": extracted.title[:500],
-        "body_start": extracted.body_start,
-        "body_end": extracted.body_end,
-        "published_date": start,
-        "published_precision": extracted.published.precision if start else "unknown",
-        "published_evidence": extracted.published.evidence[:300],
-        "dates": extracted.dates_json(),
-        "language": extracted.language,
-    }
-
-
-def _article_values_fields() -> list[str]:
-    return [
-        "title",
-        "body_start",
-        "body_end",
-        "published_date",
-        "published_precision",
-        "published_evidence",
-        "dates",
-        "language",
-    ]
 
 
 def _plan(
@@ -213,7 +206,7 @@ def _plan(
             else:  # already on the timeline: another article backs it; its values stay
                 if machine_sets_participants(event):
                     plan.add_roles.setdefault(event.pk, {}).update(roles(item))
-                plan.refresh.add(event.pk)
+                plan.extend.setdefault(event.pk, (event, []))[1].append(passage)
             plan.new_sources.append(_source(event, article, item))
     return plan
 
@@ -250,7 +243,7 @@ def _source(event: Event, article: Article, item: ExtractedEvent) -> Source:
 
 
 def _write_events(plan: _Plan) -> None:
-    Event.objects.bulk_create(plan.new_events)
+    copy_create(Event, plan.new_events)
     record_history(Event, [e.pk for e in plan.new_events], Change.CREATED, "imported")
     now = timezone.now()
     updated = list(plan.updated_events.values())
@@ -292,8 +285,9 @@ def _write_participations(plan: _Plan, actors: dict[str, Actor]) -> None:
             key = (event_id, actors[name].pk)
             if key not in current and not (event_id in plan.replace_roles and key in wanted):
                 wanted.setdefault(key, role)
-    created = Participation.objects.bulk_create(
-        [Participation(event_id=e, actor_id=a, role=r) for (e, a), r in wanted.items()]
+    created = copy_create(
+        Participation,
+        [Participation(event_id=e, actor_id=a, role=r) for (e, a), r in wanted.items()],
     )
     record_history(Participation, [p.pk for p in created], Change.CREATED, "imported")
     Participation.objects.bulk_update(changed, ["role"])
@@ -310,7 +304,7 @@ def _write_sources(plan: _Plan) -> None:
         Source.objects.bulk_update(
             [s for s in plan.changed_sources if s.is_main == is_main], fields
         )
-    Source.objects.bulk_create(plan.new_sources)
+    copy_create(Source, plan.new_sources)
 
 
 def _source_values_fields() -> tuple[str, ...]:
