@@ -1,74 +1,158 @@
-"""Which event of the timeline an extracted event is: same kind, same date, and at least one
-participant in common."""
+"""Which event of the timeline an extracted event tells (the rule is ``identity``).
+
+Candidates come from index look-ups, never from comparing every pair: events of a compatible
+kind whose date interval overlaps the mention's (the kind index) and that share a participant
+with it, carry a document's name or have its place. Two queries a batch, whatever its size.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, Q
 
-from articles.extraction.types import ExtractedEvent
-from timeline.models import Actor, Event, Participation, Role
+from articles.extraction.known_events import label_key
+from timeline.importing.identity import Telling, best, compatible_kinds
+from timeline.models import Event, Participation, Role
 
 
-def matching_events(
-    items: Mapping[Hashable, ExtractedEvent], actors: Mapping[str, Actor]
-) -> dict[Hashable, Event]:
-    """Events the timeline already has for these items: ``{key: event}`` for ``{key: item}``."""
-    wanted: dict = {}
-    for key, item in items.items():
-        start, end = item.date.interval()
-        ids = {actors[n].pk for n in item.participants if n in actors}
-        if start is not None and ids:
-            wanted[key] = (item.kind, start, end, ids)
-    if not wanted:
-        return {}
-    # Candidate events by kind and date (the kind index), then their participants: both
-    # index look-ups, whatever the number of events an actor has.
-    condition = Q()
-    for kind, start, end in {(k, s, e) for k, s, e, _ in wanted.values()}:
-        condition |= Q(kind=kind, date_start=start, date_end=end)
-    candidates = {
-        pk: (kind, start, end)
-        for pk, kind, start, end in Event.objects.filter(condition).values_list(
-            "pk", "kind", "date_start", "date_end"
-        )
-    }
-    if not candidates:
-        return {}
-    rows = (
-        Participation.objects.filter(
-            event_id__in=candidates,
-            role=Role.PARTICIPANT,
-            actor_id__in={i for *_, ids in wanted.values() for i in ids},
-        )
-        .values_list("event_id", "actor_id")
-        .order_by("event_id")
+@dataclass
+class Found:
+    """What the timeline has for one mention: the event it tells, or those it probably does."""
+
+    event: Event | None = None
+    probable: list[tuple[Event, str]] = field(default_factory=list)
+
+
+def event_telling(event: Event, people: frozenset[int]) -> Telling:
+    return Telling(
+        kind=event.kind,
+        start=event.date_start,
+        end=event.date_end,
+        people=people,
+        label=event.label,
+        place=event.place,
     )
-    found: dict = {}
-    for event_id, actor_id in rows:
-        for key, (kind, start, end, ids) in wanted.items():
-            if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
-                found[key] = event_id
-    events = Event.objects.in_bulk(set(found.values()))
-    return {key: events[event_id] for key, event_id in found.items()}
+
+
+def matching_events(items: Mapping[Hashable, Telling]) -> dict[Hashable, Found]:
+    """For ``{key: telling}``, what the timeline already has: ``{key: Found}``."""
+    condition = Q()
+    for telling in items.values():
+        if telling.start is None:
+            # An undated mention of a named document: the events named alike (search index).
+            if len(label_key(telling.label)) >= 2:
+                words = " ".join(sorted(label_key(telling.label)))
+                condition |= Q(
+                    kind__in=sorted(compatible_kinds(telling.kind)),
+                    search_vector=SearchQuery(words, config="simple", search_type="plain"),
+                ) & ~Q(label="")
+            continue
+        evidence = Q()
+        if telling.people:
+            evidence |= Q(
+                Exists(
+                    Participation.objects.filter(
+                        event=OuterRef("pk"),
+                        role=Role.PARTICIPANT,
+                        actor_id__in=sorted(telling.people),
+                    )
+                )
+            )
+        if telling.label:
+            evidence |= ~Q(label="")
+        if telling.place:
+            evidence |= Q(place=telling.place)
+        if not evidence:
+            continue
+        condition |= (
+            Q(
+                kind__in=sorted(compatible_kinds(telling.kind)),
+                date_start__lte=telling.end,
+                date_end__gte=telling.start,
+            )
+            & evidence
+        )
+    if not condition:
+        return {}
+    events = {e.pk: e for e in Event.objects.filter(condition).defer("passages", "search_vector")}
+    if not events:
+        return {}
+    people: dict[int, set[int]] = {pk: set() for pk in events}
+    for event_id, actor_id in Participation.objects.filter(
+        event_id__in=events, role=Role.PARTICIPANT
+    ).values_list("event_id", "actor_id"):
+        people[event_id].add(actor_id)
+    tellings = {pk: event_telling(e, frozenset(people[pk])) for pk, e in events.items()}
+    by_year: dict[int, list[int]] = {}
+    for pk, telling in tellings.items():
+        if telling.start is not None:
+            for year in _years(telling):
+                by_year.setdefault(year, []).append(pk)
+    found: dict[Hashable, Found] = {}
+    for key, telling in items.items():
+        if telling.start is None:
+            pks = set(events) if telling.label else set()
+        else:
+            pks = {pk for y in _years(telling) for pk in by_year.get(y, ())}
+        sure, probable = best(telling, [(pk, tellings[pk]) for pk in sorted(pks)])
+        if sure is not None or probable:
+            found[key] = Found(
+                event=events[sure] if sure is not None else None,
+                probable=[(events[pk], why) for pk, why in probable],
+            )
+    return found
 
 
 class BatchEvents:
     """Events created earlier in the same batch, so that two articles of one batch telling
-    the same event make one."""
+    the same event make one; kept by year (and named documents by name), so a mention is
+    compared with its year's only."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple, list[tuple[Event, set[int]]]] = {}
+        self._made: list[tuple[Event, Telling]] = []
+        self._by_year: dict[int, list[int]] = {}
+        self._named: list[int] = []
 
-    def find(self, item: ExtractedEvent, people: set[int]) -> Event | None:
-        start, end = item.date.interval()
-        if start is None or not people:
-            return None
-        candidates = self._made.get((item.kind, start, end), ())
-        return next((e for e, ids in candidates if ids & people), None)
+    def find(self, telling: Telling) -> Found:
+        if telling.start is None:
+            indexes = self._named if len(label_key(telling.label)) >= 2 else []
+        else:
+            indexes = [i for y in _years(telling) for i in self._by_year.get(y, ())]
+        sure, probable = best(telling, [(i, self._made[i][1]) for i in indexes])
+        return Found(
+            event=self._made[sure][0] if sure is not None else None,
+            probable=[(self._made[i][0], why) for i, why in probable],
+        )
 
-    def add(self, event: Event, item: ExtractedEvent, people: set[int]) -> None:
-        start, end = item.date.interval()
-        if start is not None and people:
-            self._made.setdefault((item.kind, start, end), []).append((event, people))
+    def add(self, event: Event, telling: Telling) -> None:
+        if telling.start is None:
+            return
+        index = len(self._made)
+        self._made.append((event, telling))
+        for year in _years(telling):
+            self._by_year.setdefault(year, []).append(index)
+        if len(label_key(telling.label)) >= 2:
+            self._named.append(index)
+
+    def widen(self, event: Event, telling: Telling) -> None:
+        """Another telling of an event made in this batch: its people and name count too."""
+        for i, (made, known) in enumerate(self._made):
+            if made is event:
+                self._made[i] = (
+                    made,
+                    replace(
+                        known,
+                        people=known.people | telling.people,
+                        label=known.label or telling.label,
+                        place=known.place or telling.place,
+                    ),
+                )
+                if telling.label and i not in self._named and len(label_key(telling.label)) >= 2:
+                    self._named.append(i)
+
+
+def _years(telling: Telling) -> range:
+    return range(telling.start.year, telling.end.year + 1)
