@@ -64,7 +64,7 @@ def judge(mention: Telling, event: Telling) -> tuple[Verdict, str]:
     if mention.start is None and named_alike(mention, event):
         return Verdict.SAME, "the same document (the mention gives no date)"
     if not nested(mention, event):
-        return Verdict.DIFFERENT, "dates apart"
+        return _days_apart(mention, event)
     if mention.place and event.place and fold(mention.place) != fold(event.place):
         return Verdict.DIFFERENT, "places differ"
     kinds = {mention.kind, event.kind}
@@ -94,6 +94,23 @@ def judge(mention: Telling, event: Telling) -> tuple[Verdict, str]:
     if frozenset(kinds) in _NEAR or kinds & TALK_KINDS:
         return Verdict.PROBABLE, "related kinds, same people and dates"
     return Verdict.DIFFERENT, "different kinds"
+
+
+# Two reports of one day's event may date it a day or two apart (time zones, a report
+# filed the next morning): never the same for sure, but worth an editor's look.
+SLACK = dt.timedelta(days=2)
+
+
+def _days_apart(mention: Telling, event: Telling) -> tuple[Verdict, str]:
+    one_day = mention.start == mention.end and event.start == event.end
+    if mention.start is None or event.start is None or not one_day:
+        return Verdict.DIFFERENT, "dates apart"
+    gap = abs((mention.start - event.start).days)
+    specific = mention.kind == event.kind and mention.kind not in TALK_KINDS
+    placed_apart = mention.place and event.place and fold(mention.place) != fold(event.place)
+    if gap <= SLACK.days and specific and mention.people & event.people and not placed_apart:
+        return Verdict.PROBABLE, f"same kind and people, {gap} day{'s' * (gap > 1)} apart"
+    return Verdict.DIFFERENT, "dates apart"
 
 
 def _named(telling: Telling) -> bool:
@@ -131,4 +148,13 @@ def best(
     return None, probable[:3]
 
 
-__all__ = ["Telling", "Verdict", "best", "compatible_kinds", "judge", "nested"]
+__all__ = [
+    "SLACK",
+    "Telling",
+    "Verdict",
+    "best",
+    "compatible_kinds",
+    "judge",
+    "named_alike",
+    "nested",
+]

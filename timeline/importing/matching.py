@@ -14,7 +14,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Q
 
 from articles.extraction.known_events import label_key
-from timeline.importing.identity import Telling, best, compatible_kinds
+from timeline.importing.identity import SLACK, Telling, best, compatible_kinds
 from timeline.models import Event, Participation, Role
 
 
@@ -70,8 +70,8 @@ def matching_events(items: Mapping[Hashable, Telling]) -> dict[Hashable, Found]:
         condition |= (
             Q(
                 kind__in=sorted(compatible_kinds(telling.kind)),
-                date_start__lte=telling.end,
-                date_end__gte=telling.start,
+                date_start__lte=telling.end + SLACK,
+                date_end__gte=telling.start - SLACK,
             )
             & evidence
         )
@@ -155,4 +155,5 @@ class BatchEvents:
 
 
 def _years(telling: Telling) -> range:
-    return range(telling.start.year, telling.end.year + 1)
+    """The years a telling's interval touches, with the slack of a day's report."""
+    return range((telling.start - SLACK).year, (telling.end + SLACK).year + 1)
