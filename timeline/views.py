@@ -56,7 +56,7 @@ def actor_detail(request: HttpRequest, slug: str, *, version: DataVersion) -> Ht
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.with_evidence(), pk=pk)
     took_part = (p.actor.name for p in event.participations.all() if p.role == Role.PARTICIPANT)
-    label = "" if event.title else english_label(event.summary, event.kind, took_part, event.place)
+    label = english_label(event.heading, event.kind, took_part, event.place)
     told = [(s.date, s.date_derivation) for s in event.sources.all()]
     context = {
         "event": event,

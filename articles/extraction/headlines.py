@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from articles.extraction.datevalue import MONTH_NAMES
 from articles.extraction.kinds import EventKind
 
 MAX_WORDS = 15
@@ -32,7 +33,7 @@ _PHRASES: dict[EventKind, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     ),
     EventKind.VISIT: (
         ("{} visits", "{} visit", "Visit"),
-        ("{} to visit", "{} to visit", "Visit planned"),
+        ("{} to visit", "{} to visit", "Planned visit"),
     ),
     EventKind.CALL: (
         ("{} holds a phone call", "{} speak by phone", "Phone call"),
@@ -59,11 +60,23 @@ _PHRASES: dict[EventKind, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
 
 def clean_label(label: str) -> str:
     """A document's name as a headline prints it: without the words the sentence added after
-    it ("signed", "in"), in title case ("Declaration on Allied Interaction")."""
+    it ("signed", "in", a date), in title case ("Declaration on Allied Interaction"); "" for
+    a kind of document alone ("the agreement")."""
     words = _WORD.findall(label)
-    while words and (words[-1].lower() in _TRAILING or _PARTICIPLE.search(words[-1].lower())):
-        words.pop()
-    if not words:
+    for i, word in enumerate(words):
+        if word.isdigit() or word.capitalize() in MONTH_NAMES:
+            words = words[:i]
+            break
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    while words:
+        if words[-1].lower() in _TRAILING or _PARTICIPLE.search(words[-1].lower()):
+            words.pop()
+        elif len(words) > 3 and words[-2].lower() in {"in", "at"} and words[-1][:1].isupper():
+            del words[-2:]  # where it was signed ("... in Baku"), not its name
+        else:
+            break
+    if len([w for w in words if w.lower() not in _SMALL]) < 2:
         return ""
     out = [words[0][:1].upper() + words[0][1:]]
     for word in words[1:]:
@@ -105,11 +118,19 @@ def headline(
     who = joined(people)
     document = clean_label(label)
     text = _core(kind, who, document, planned=planned, count=len(set(people)))
+    if kind == EventKind.VISIT and place and text:
+        text = f"{text} {place}" if who else f"{text} to {place}"
     if not text:
         text = short_sentence(fallback) if fallback else "Event"
     if place and place.casefold() not in text.casefold():
         text = f"{text} — {place}"
     return _limited(text)
+
+
+def fallback_sentence(summary: str, passage: str) -> str:
+    """What a headline falls back on when kind, people and document say nothing: the
+    summary, unless it is too short to say anything ("Publication"), then the passage."""
+    return summary if len(summary.split()) >= 4 or not passage.strip() else passage
 
 
 def _core(kind: EventKind, who: str, document: str, *, planned: bool, count: int) -> str:
@@ -155,4 +176,12 @@ def _limited(text: str) -> str:
     return " ".join(words[:MAX_WORDS]) + "…"
 
 
-__all__ = ["MAX_WORDS", "clean_label", "headline", "joined", "short_name", "short_sentence"]
+__all__ = [
+    "MAX_WORDS",
+    "clean_label",
+    "fallback_sentence",
+    "headline",
+    "joined",
+    "short_name",
+    "short_sentence",
+]

@@ -19,7 +19,7 @@ from django.db.models.functions import Substr
 
 from articles.extraction.datevalue import DateValue, Precision
 from articles.extraction.eventhood import TALK_KINDS
-from articles.extraction.headlines import headline, short_name
+from articles.extraction.headlines import fallback_sentence, headline, short_name
 from articles.extraction.known_events import label_key
 from timeline.corrections import apply_machine_values
 from timeline.importing.history import Change, record_history
@@ -143,7 +143,9 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
         before = {name: getattr(event, name) for name in MACHINE_FIELDS}
         kept = (event.passages, event.source_count, event.machine_disagreement)
         if claims[event.pk]:
-            values = agreed_values(claims[event.pk], sorted(people[event.pk]), event.summary)
+            first = passages[event.pk][0] if passages[event.pk] else ""
+            fallback = fallback_sentence(event.summary, first or "")
+            values = agreed_values(claims[event.pk], sorted(people[event.pk]), fallback)
             said = DateValue.from_start(values["date_precision"], values["date_start"])
             apply_machine_values(event, values, said=said)
         event.passages = passages_text(passages[event.pk])

@@ -3,7 +3,7 @@ values of an event it alone tells, its people and their roles, and how identity 
 
 from __future__ import annotations
 
-from articles.extraction.headlines import short_name
+from articles.extraction.headlines import fallback_sentence, short_name
 from articles.extraction.types import ExtractedEvent
 from timeline.importing.consensus import Claim, agreed_values
 from timeline.importing.identity import Telling
@@ -24,10 +24,11 @@ def claim(item: ExtractedEvent, *, planned: bool) -> Claim:
     )
 
 
-def machine_values(item: ExtractedEvent, *, planned: bool, people: list[str]) -> dict:
+def machine_values(item: ExtractedEvent, *, planned: bool, people: list[str], passage: str) -> dict:
     """The event fields extraction fills for an event this item alone tells (``people``:
-    its participants as a headline names them)."""
-    values = agreed_values([claim(item, planned=planned)], people, item.summary)
+    its participants as a headline names them; ``passage``: its passage)."""
+    fallback = fallback_sentence(item.summary, passage)
+    values = agreed_values([claim(item, planned=planned)], people, fallback)
     return {"summary": item.summary[:500], **values}
 
 

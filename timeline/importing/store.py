@@ -204,7 +204,7 @@ def _plan(
             passage = article.raw_text[item.evidence_start : item.evidence_end]
             if event is None:
                 people = headline_names(item, actors) if says else []
-                values = machine_values(item, planned=planned, people=people)
+                values = machine_values(item, planned=planned, people=people, passage=passage)
                 event = Event(passages=passages_text([passage]), source_count=1)
                 apply_machine_values(event, values, said=item.date.value)
                 plan.new_events.append(event)

@@ -125,10 +125,11 @@ def _card(row: dict, people: list, sources: list, urls: _Urls, terms: dict) -> E
         place=row["place"],
         needs_review=row["needs_review"],
         derivation=plain(row["date_derivation"]),
-        english_label=""
-        if row["title"]
-        else english_label(
-            row["summary"], row["kind"], (link.text for link in took_part), row["place"]
+        english_label=english_label(
+            row["title"] or row["summary"],
+            row["kind"],
+            (link.text for link in took_part),
+            row["place"],
         ),
         took_part=took_part,
         mentioned=mentioned,
