@@ -5,6 +5,8 @@ from articles.extraction.eventhood import listable, planned, reported, talks_abo
 from articles.extraction.kinds import EventKind
 from articles.extraction.types import UNKNOWN_DATE, DateClaim, ExtractedEvent
 
+MAY_10 = DateClaim("day", 2024, 5, 10)
+
 
 def _event(
     summary: str,
@@ -14,7 +16,7 @@ def _event(
     label="",
     people=(),
     place=None,
-    date=DateClaim("day", 2024, 5, 10),
+    date=MAY_10,
 ) -> ExtractedEvent:
     return ExtractedEvent(
         key="k",

@@ -12,7 +12,10 @@ from timeline.models import Decision, Event, Suggestion
 D = dt.date
 
 
-def _telling(kind="meeting", start=D(2024, 5, 10), end=None, people=(1, 2), label="", place=""):
+MAY_10 = D(2024, 5, 10)
+
+
+def _telling(kind="meeting", start=MAY_10, end=None, people=(1, 2), label="", place=""):
     return Telling(kind, start, end or start, frozenset(people), label, place)
 
 

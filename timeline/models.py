@@ -132,7 +132,7 @@ class Event(models.Model):
         default=False, help_text="Announced, and no source reports it has happened yet."
     )
     source_count = models.PositiveIntegerField(
-        default=0, editable=False, help_text="How many passages tell this event."
+        default=0, editable=False, help_text="How many articles tell this event."
     )
 
     locked_fields = ArrayField(

@@ -116,6 +116,7 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
         return
     claims: dict[int, list[Claim]] = defaultdict(list)
     passages: dict[int, list[str]] = defaultdict(list)
+    articles: dict[int, set[int]] = defaultdict(set)
     for row in (
         Source.objects.filter(event_id__in=ids)
         .order_by("event_id", "id")
@@ -129,10 +130,11 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
                 F("date_evidence_end") - F("date_evidence_start"),
             ),
         )
-        .values(*_CLAIMED, "event_id", "text", "evidence")
+        .values(*_CLAIMED, "event_id", "article_id", "text", "evidence")
     ):
         passages[row["event_id"]].append(row["text"])
         claims[row["event_id"]].append(_claim(row))
+        articles[row["event_id"]].add(row["article_id"])
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(
         event_id__in=ids, role=Role.PARTICIPANT
@@ -149,7 +151,7 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
             said = DateValue.from_start(values["date_precision"], values["date_start"])
             apply_machine_values(event, values, said=said)
         event.passages = passages_text(passages[event.pk])
-        event.source_count = len(claims[event.pk])
+        event.source_count = len(articles[event.pk])  # articles; an article may tell it twice
         differs = any(getattr(event, name) != value for name, value in before.items())
         if differs:
             told.append(event.pk)

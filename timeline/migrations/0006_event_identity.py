@@ -14,7 +14,11 @@ def sources_tell_their_event(apps, schema_editor):
     told = ("date_precision", "date_start", "date_end", "date_derivation", "kind", "place", "label")
     # One statement: the date's check holds for the row as a whole.
     Source.objects.update(**{name: Subquery(_event_value(Event, name)) for name in told})
-    counted = Source.objects.filter(event=OuterRef("pk")).values("event").annotate(n=Count("id"))
+    counted = (
+        Source.objects.filter(event=OuterRef("pk"))
+        .values("event")
+        .annotate(n=Count("article", distinct=True))
+    )
     Event.objects.update(source_count=Coalesce(Subquery(counted.values("n")), 0))
 
 
@@ -50,7 +54,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='event',
             name='source_count',
-            field=models.PositiveIntegerField(default=0, editable=False, help_text='How many passages tell this event.'),
+            field=models.PositiveIntegerField(default=0, editable=False, help_text='How many articles tell this event.'),
         ),
         migrations.AddField(
             model_name='event',

@@ -35,7 +35,7 @@ def explanation(date: DateValue, derivation: str, sources: Sequence[tuple[DateVa
     if len(known) <= 1:  # one source dates it: how that one was read
         return _sentence(plain(derivation) or "not recorded")
     told = _COUNTS.get(len(sources), f"{len(sources)} sources")
-    labels = list(dict.fromkeys(d.label for d, _ in known))
+    labels = list(dict.fromkeys(d.label for d, _ in sorted(known, key=lambda k: k[0].first)))
     if date.known and not all(d.first <= date.first and date.last <= d.last for d, _ in known):
         return (
             f"{told} tell this event and disagree on its date ({', '.join(labels)}): "
