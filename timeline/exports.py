@@ -179,7 +179,7 @@ def to_timelinejs(events: Iterable[Event], *, request: HttpRequest) -> dict:
                 "group": e.get_kind_display(),
                 "text": {
                     "headline": str(escape(e.heading)),
-                    "text": f"{note}<p>Sources: {sources}</p>",
+                    "text": f"<p>{escape(e.summary)}</p>{note}<p>Sources: {sources}</p>",
                 },
             }
         )
@@ -214,7 +214,7 @@ def to_ics(events: Iterable[Event], *, request: HttpRequest) -> bytes:
         summary = e.heading
         if date.precision != DatePrecision.DAY:
             summary += f" ({date.precision} precision)"
-        description = [f"Date: {date.label} ({date.precision} precision)."]
+        description = [e.summary, f"Date: {date.label} ({date.precision} precision)."]
         if e.date_derivation:
             description.append(f"How it was dated: {e.date_derivation}.")
         if e.needs_review:
