@@ -110,7 +110,7 @@ def agreed_values(claims: Sequence[Claim], people: Sequence[str], fallback: str)
 
 def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -> None:
     """Rebuild these events from their sources: what they agree on, how many they are, and
-    the searchable passages. Three queries and one bulk update, whatever the number."""
+    the searchable passages. Three queries and an update per set of changed fields."""
     ids = set(event_ids)
     if not ids:
         return
@@ -140,10 +140,10 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
         event_id__in=ids, role=Role.PARTICIPANT
     ).values_list("event_id", "actor__name", "actor__kind"):
         people[event_id].append(short_name(name) if kind == ActorKind.PERSON else name)
-    changed, told = [], []
+    changed: dict[frozenset[str], list[Event]] = defaultdict(list)
+    told = []
     for event in Event.objects.filter(pk__in=ids).defer("search_vector"):
-        before = {name: getattr(event, name) for name in MACHINE_FIELDS}
-        kept = (event.passages, event.source_count, event.machine_disagreement)
+        before = {name: getattr(event, name) for name in _WRITTEN}
         if claims[event.pk]:
             first = passages[event.pk][0] if passages[event.pk] else ""
             fallback = fallback_sentence(event.summary, first or "")
@@ -152,18 +152,24 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
             apply_machine_values(event, values, said=said)
         event.passages = passages_text(passages[event.pk])
         event.source_count = len(articles[event.pk])  # articles; an article may tell it twice
-        differs = any(getattr(event, name) != value for name, value in before.items())
-        if differs:
+        fields = frozenset(n for n, value in before.items() if getattr(event, n) != value)
+        if fields & set(MACHINE_FIELDS):
             told.append(event.pk)
-        if differs or kept != (event.passages, event.source_count, event.machine_disagreement):
-            changed.append(event)
-    Event.objects.bulk_update(
-        changed,
-        [*MACHINE_FIELDS, "machine_disagreement", "precision_rank", "passages", "source_count"],
-    )
+        if fields:
+            changed[fields].append(event)
+    # Most events change only in their passages and count: only what changed is written.
+    for fields, events in changed.items():
+        Event.objects.bulk_update(events, sorted(fields))
     record_history(Event, told, Change.CHANGED, reason)
 
 
+_WRITTEN = (
+    *MACHINE_FIELDS,
+    "machine_disagreement",
+    "precision_rank",
+    "passages",
+    "source_count",
+)
 _CLAIMED = (
     "date_precision",
     "date_start",

@@ -11,7 +11,8 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from articles.extraction.known_events import label_key
 from timeline.importing.identity import SLACK, Telling, best, compatible_kinds
@@ -39,42 +40,9 @@ def event_telling(event: Event, people: frozenset[int]) -> Telling:
 
 def matching_events(items: Mapping[Hashable, Telling]) -> dict[Hashable, Found]:
     """For ``{key: telling}``, what the timeline already has: ``{key: Found}``."""
-    condition = Q()
-    for telling in items.values():
-        if telling.start is None:
-            # An undated mention of a named document: the events named alike (search index).
-            if len(label_key(telling.label)) >= 2:
-                words = " ".join(sorted(label_key(telling.label)))
-                condition |= Q(
-                    kind__in=sorted(compatible_kinds(telling.kind)),
-                    search_vector=SearchQuery(words, config="simple", search_type="plain"),
-                ) & ~Q(label="")
-            continue
-        evidence = Q()
-        if telling.people:
-            evidence |= Q(
-                Exists(
-                    Participation.objects.filter(
-                        event=OuterRef("pk"),
-                        role=Role.PARTICIPANT,
-                        actor_id__in=sorted(telling.people),
-                    )
-                )
-            )
-        if telling.label:
-            evidence |= ~Q(label="")
-        if telling.place:
-            evidence |= Q(place=telling.place)
-        if not evidence:
-            continue
-        condition |= (
-            Q(
-                kind__in=sorted(compatible_kinds(telling.kind)),
-                date_start__lte=telling.end + SLACK,
-                date_end__gte=telling.start - SLACK,
-            )
-            & evidence
-        )
+    condition = _by_date([t for t in items.values() if t.start is not None]) | _by_name(
+        [t for t in items.values() if t.start is None and len(label_key(t.label)) >= 2]
+    )
     if not condition:
         return {}
     events = {e.pk: e for e in Event.objects.filter(condition).defer("passages", "search_vector")}
@@ -104,6 +72,62 @@ def matching_events(items: Mapping[Hashable, Telling]) -> dict[Hashable, Found]:
                 probable=[(events[pk], why) for pk, why in probable],
             )
     return found
+
+
+# For each mention (a row of VALUES), the events of a compatible kind that could hold it or
+# lie within it: the day range around it, or the month or year containing it, all looked up
+# on the (kind, date_start) index; then only those sharing someone, a name or the place.
+_CANDIDATES = """
+    WITH wanted (kinds, lo, hi, month_start, year_start, actors, labelled, place) AS (
+        VALUES {rows}
+    )
+    SELECT e.id
+    FROM wanted w
+    JOIN timeline_event e
+      ON e.kind = ANY(w.kinds)
+     AND (e.date_start BETWEEN w.lo AND w.hi
+          OR e.date_start = w.month_start OR e.date_start = w.year_start)
+    WHERE (w.labelled AND e.label <> '')
+       OR (w.place <> '' AND e.place = w.place)
+       OR EXISTS (
+            SELECT 1 FROM timeline_participation p
+            WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
+       )
+"""
+_ROW = "(%s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
+
+
+def _by_date(tellings: list[Telling]) -> Q:
+    rows, params = [], []
+    for t in tellings:
+        if not (t.people or t.label or t.place):
+            continue
+        rows.append(_ROW)
+        params += [
+            sorted(compatible_kinds(t.kind)),
+            t.start - SLACK,
+            t.end + SLACK,
+            t.start.replace(day=1),
+            t.start.replace(month=1, day=1),
+            sorted(t.people),
+            bool(t.label),
+            t.place,
+        ]
+    if not rows:
+        return Q()
+    return Q(pk__in=RawSQL(_CANDIDATES.format(rows=", ".join(rows)), [*params, Role.PARTICIPANT]))
+
+
+def _by_name(tellings: list[Telling]) -> Q:
+    """Events named like an undated mention's document (the search index)."""
+    condition = Q()
+    for t in tellings:
+        words = " ".join(sorted(label_key(t.label)))
+        condition |= Q(
+            kind__in=sorted(compatible_kinds(t.kind)),
+            search_vector=SearchQuery(words, config="simple", search_type="plain"),
+        ) & ~Q(label="")
+    return condition
 
 
 class BatchEvents:
