@@ -83,8 +83,9 @@ _CANDIDATES = """
     )
     SELECT e.id
     FROM wanted w
+    CROSS JOIN LATERAL unnest(w.kinds) AS k(kind)
     JOIN timeline_event e
-      ON e.kind = ANY(w.kinds)
+      ON e.kind = k.kind
      AND (e.date_start BETWEEN w.lo AND w.hi
           OR e.date_start = w.month_start OR e.date_start = w.year_start)
     WHERE (w.labelled AND e.label <> '')
