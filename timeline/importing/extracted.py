@@ -3,6 +3,7 @@ values of an event it alone tells, its people and their roles, and how identity 
 
 from __future__ import annotations
 
+from articles.extraction import eventhood
 from articles.extraction.headlines import fallback_sentence, short_name
 from articles.extraction.types import ExtractedEvent
 from timeline.importing.consensus import Claim, agreed_values
@@ -39,7 +40,8 @@ def telling(item: ExtractedEvent, actors: dict[str, Actor]) -> Telling:
         kind=item.kind,
         start=start,
         end=end,
-        people=frozenset(actors[n].pk for n in item.participants),
+        # Who took part, as far as this passage tells: nobody when it only talks about it.
+        people=frozenset(actors[n].pk for n in item.participants if eventhood.reported(item)),
         label=item.label,
         place=item.place or "",
     )
