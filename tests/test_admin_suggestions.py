@@ -42,10 +42,7 @@ def test_a_suggestion_is_decided_in_one_click(page, live_server, editor, suggest
     page.set_viewport_size({"width": 1400, "height": 900})
     _sign_in(page, live_server, editor)
     # The event's own page says what it probably is, and leads to the decision.
-    page.goto(
-        live_server.url
-        + reverse("admin:timeline_event_change", args=[suggestion.pk and suggestion.event_id])
-    )
+    page.goto(live_server.url + reverse("admin:timeline_event_change", args=[suggestion.event_id]))
     page.locator(".probably-same a", has_text="merge or keep apart").click()
     pair = page.locator(f"#suggestion-{suggestion.pk} .suggestion-event")
     expect(pair).to_have_count(2)
