@@ -22,6 +22,31 @@ def sources_tell_their_event(apps, schema_editor):
     Event.objects.update(source_count=Coalesce(Subquery(counted.values("n")), 0))
 
 
+def headlines_for_events(apps, schema_editor):
+    """A headline for every event, from its kind, participants, name and place (the next
+    extraction rebuilds it from all its sources)."""
+    from articles.extraction.headlines import fallback_sentence, headline, short_name
+
+    Event = apps.get_model("timeline", "Event")
+    Participation = apps.get_model("timeline", "Participation")
+    people = {}
+    for event_id, name, kind in Participation.objects.filter(role="participant").values_list(
+        "event_id", "actor__name", "actor__kind"
+    ):
+        people.setdefault(event_id, []).append(short_name(name) if kind == "person" else name)
+    changed = []
+    for event in Event.objects.filter(title="").only("kind", "place", "label", "summary"):
+        event.title = headline(
+            kind=event.kind,
+            people=sorted(people.get(event.pk, [])),
+            label=event.label,
+            place=event.place,
+            fallback=fallback_sentence(event.summary, ""),
+        )[:200]
+        changed.append(event)
+    Event.objects.bulk_update(changed, ["title"], batch_size=2000)
+
+
 def _event_value(Event, name):
     return Event.objects.filter(pk=OuterRef("event_id")).values(name)[:1]
 
@@ -153,4 +178,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('event', 'other'), name='suggestion_unique_pair'),
         ),
         migrations.RunPython(sources_tell_their_event, migrations.RunPython.noop),
+        migrations.RunPython(headlines_for_events, migrations.RunPython.noop),
     ]
