@@ -6,9 +6,10 @@ from __future__ import annotations
 from articles.extraction import eventhood
 from articles.extraction.headlines import fallback_sentence, short_name
 from articles.extraction.types import ExtractedEvent
+from timeline.corrections import machine_may_delete
 from timeline.importing.consensus import Claim, agreed_values
 from timeline.importing.identity import Telling
-from timeline.models import Actor, ActorKind, Role
+from timeline.models import Actor, ActorKind, Role, Source
 
 
 def claim(item: ExtractedEvent, *, planned: bool) -> Claim:
@@ -105,3 +106,13 @@ CLAIM_FIELDS = (
     "label",
     "planned",
 )
+
+
+def detachable(source: Source, item: ExtractedEvent, *, told_by: int) -> bool:
+    """A passage that was an event of its own and now only talks about one: its event goes
+    (it has no other source and no editor touched it), the passage is placed afresh."""
+    return (
+        told_by == 1
+        and not eventhood.listable(item)
+        and machine_may_delete(source.event, other_sources=0)
+    )

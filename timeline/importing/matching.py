@@ -38,14 +38,21 @@ def event_telling(event: Event, people: frozenset[int]) -> Telling:
     )
 
 
-def matching_events(items: Mapping[Hashable, Telling]) -> dict[Hashable, Found]:
-    """For ``{key: telling}``, what the timeline already has: ``{key: Found}``."""
+def matching_events(
+    items: Mapping[Hashable, Telling], *, leaving: set[int] = frozenset()
+) -> dict[Hashable, Found]:
+    """For ``{key: telling}``, what the timeline already has: ``{key: Found}``; never the
+    events ``leaving`` it in this batch."""
     condition = _by_date([t for t in items.values() if t.start is not None]) | _by_name(
         [t for t in items.values() if t.start is None and len(label_key(t.label)) >= 2]
     )
     if not condition:
         return {}
-    events = {e.pk: e for e in Event.objects.filter(condition).defer("passages", "search_vector")}
+    events = {
+        e.pk: e
+        for e in Event.objects.filter(condition).defer("passages", "search_vector")
+        if e.pk not in leaving
+    }
     if not events:
         return {}
     people: dict[int, set[int]] = {pk: set() for pk in events}

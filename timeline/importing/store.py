@@ -27,6 +27,7 @@ from timeline.corrections import (
 )
 from timeline.importing.consensus import refresh_events
 from timeline.importing.extracted import (
+    detachable,
     headline_names,
     machine_values,
     roles,
@@ -68,6 +69,9 @@ class _Plan:
     refresh: set[int] = field(default_factory=set)  # events to rebuild from their sources
     rebuild: list[Event] = field(default_factory=list)  # new events told more than once
     suggestions: list[tuple[Event, Event, str]] = field(default_factory=list)
+    # Sources whose passage no longer tells an event of its own (an older extraction listed
+    # a quotation): they go with their event, and the passage is placed afresh.
+    detached: dict[int, Source] = field(default_factory=dict)
 
 
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
@@ -85,10 +89,17 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
             for s in Source.objects.filter(article_id__in=stored).select_related("event")
         }
         plan = _plan(batch, articles, actors, sources)
+        _remove_stale(list(plan.detached.values()))
         _write_events(plan)
         _write_participations(plan, actors)
         _write_sources(plan)
-        shrunk = _remove_stale(sources, plan)
+        shrunk = _remove_stale(
+            [
+                s
+                for s in sources.values()
+                if s.pk not in plan.kept_sources and s.pk not in plan.detached
+            ]
+        )
         refresh_events(plan.refresh | shrunk | {e.pk for e in plan.rebuild})
         _write_suggestions(plan)
     return articles
@@ -165,19 +176,26 @@ def _plan(
     sources: dict[tuple[int, str], Source],
 ) -> _Plan:
     plan = _Plan()
-    first_source = dict(
+    first_source, told_by = {}, {}
+    for event_id, first, n in (
         Source.objects.filter(event_id__in={s.event_id for s in sources.values()})
         .values("event_id")
-        .annotate(first=Min("id"))
-        .values_list("event_id", "first")
-    )
+        .annotate(first=Min("id"), n=Count("id"))
+        .values_list("event_id", "first", "n")
+    ):
+        first_source[event_id], told_by[event_id] = first, n
+    for i, x in enumerate(batch):
+        for item in x.result.events:
+            source = sources.get((articles[i].pk, item.key))
+            if source is not None and detachable(source, item, told_by=told_by[source.event_id]):
+                plan.detached[source.pk] = source
     unmatched = {
         (i, item.key): telling(item, actors)
         for i, x in enumerate(batch)
         for item in x.result.events
-        if (articles[i].pk, item.key) not in sources
+        if (source := sources.get((articles[i].pk, item.key))) is None or source.pk in plan.detached
     }
-    found = matching_events(unmatched)
+    found = matching_events(unmatched, leaving={s.event_id for s in plan.detached.values()})
     made = BatchEvents()
     for i, x in enumerate(batch):
         article, published = articles[i], x.result.published
@@ -185,7 +203,7 @@ def _plan(
         for item in sorted(x.result.events, key=lambda e: not e.main):
             planned = eventhood.planned(item, published)
             source = sources.get((article.pk, item.key))
-            if source is not None:
+            if source is not None and source.pk not in plan.detached:
                 event = _plan_known_source(
                     plan, source, item, actors, planned=planned, owner=first_source[source.event_id]
                 )
@@ -343,10 +361,9 @@ def _write_suggestions(plan: _Plan) -> None:
     )
 
 
-def _remove_stale(sources: dict[tuple[int, str], Source], plan: _Plan) -> set[int]:
+def _remove_stale(stale: list[Source]) -> set[int]:
     """Sources a re-extracted article no longer yields go; so do their events, unless an
     editor touched them or another article backs them. The events that stay, told less."""
-    stale = [s for s in sources.values() if s.pk not in plan.kept_sources]
     if not stale:
         return set()
     stale_ids = [s.pk for s in stale]
