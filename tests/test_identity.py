@@ -7,7 +7,7 @@ import pytest
 from articles.models import Article
 from timeline.importing import import_paths, reextract_articles
 from timeline.importing.identity import Telling, Verdict, judge
-from timeline.models import Decision, Event, Suggestion
+from timeline.models import Decision, Event, Source, Suggestion
 
 D = dt.date
 
@@ -196,3 +196,28 @@ def test_the_seeds_list_events_not_sentences(seeded):
     assert not Event.objects.filter(
         participations__actor__name="Dmitry Peskov", participations__role="participant"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_an_older_duplicate_is_suggested_on_reextraction_not_merged(tmp_path):
+    _import(tmp_path, a=SIGNING, b=RECALLED)
+    signing = Event.objects.get(kind="agreement")
+    # As an import before event identity left it: the recalled signing an event of its own.
+    older = Event.objects.create(summary="The Declaration on Allied Interaction, signed ...")
+    signing.sources.filter(article__file_name="b.txt").update(event=older)
+    reextract_articles(Article.objects.all())
+    assert Event.objects.filter(pk__in=[signing.pk, older.pk]).count() == 2  # both URLs work
+    suggestion = Suggestion.objects.get()
+    assert {suggestion.event_id, suggestion.other_id} == {signing.pk, older.pk}
+
+
+@pytest.mark.django_db
+def test_a_passage_that_only_talks_about_an_event_stops_being_one(seeded):
+    meeting = Event.objects.get(place="Sochi")
+    talk = meeting.sources.exclude(is_main=True).first()
+    # As an import before event identity left it: the spokesman's sentence an event of its own.
+    older = Event.objects.create(summary=talk.passage[:500])
+    Source.objects.filter(pk=talk.pk).update(event=older)
+    reextract_articles(Article.objects.all())
+    assert not Event.objects.filter(pk=older.pk).exists()
+    assert meeting.sources.filter(extraction_key=talk.extraction_key).exists()

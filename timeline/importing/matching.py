@@ -39,10 +39,13 @@ def event_telling(event: Event, people: frozenset[int]) -> Telling:
 
 
 def matching_events(
-    items: Mapping[Hashable, Telling], *, leaving: set[int] = frozenset()
+    items: Mapping[Hashable, Telling],
+    *,
+    leaving: set[int] = frozenset(),
+    own: Mapping[Hashable, int] | None = None,
 ) -> dict[Hashable, Found]:
     """For ``{key: telling}``, what the timeline already has: ``{key: Found}``; never the
-    events ``leaving`` it in this batch."""
+    events ``leaving`` it in this batch, nor the event a key already tells (``own``)."""
     condition = _by_date([t for t in items.values() if t.start is not None]) | _by_name(
         [t for t in items.values() if t.start is None and len(label_key(t.label)) >= 2]
     )
@@ -72,6 +75,7 @@ def matching_events(
             pks = set(events) if telling.label else set()
         else:
             pks = {pk for y in _years(telling) for pk in by_year.get(y, ())}
+        pks.discard((own or {}).get(key))
         sure, probable = best(telling, [(pk, tellings[pk]) for pk in sorted(pks)])
         if sure is not None or probable:
             found[key] = Found(

@@ -25,6 +25,7 @@ from timeline.corrections import (
     machine_may_delete,
     machine_sets_participants,
 )
+from timeline.importing.article_rows import store_articles
 from timeline.importing.consensus import refresh_events
 from timeline.importing.extracted import (
     detachable,
@@ -77,7 +78,7 @@ class _Plan:
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
     """Store articles and their events in one transaction; the stored articles, in order."""
     with transaction.atomic():
-        articles = _store_articles(batch)
+        articles = store_articles(batch)
         register_new_actors(x.result for x in batch)
         actors = actors_by_name(
             {n for x in batch for e in x.result.events for n in e.participants + e.mentioned},
@@ -103,70 +104,6 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
         refresh_events(plan.refresh | shrunk | {e.pk for e in plan.rebuild})
         _write_suggestions(plan)
     return articles
-
-
-def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
-    """New articles (linked to the previous version of the same file name) and the stored
-    ones' extraction values."""
-    now = timezone.now()
-    new = [x for x in batch if x.article is None]
-    previous = dict(
-        Article.objects.filter(file_name__in={x.file.name for x in new})
-        .order_by("file_name", "-imported_at", "-id")
-        .distinct("file_name")
-        .values_list("file_name", "id")
-    )
-    created = iter(
-        Article.objects.bulk_create(
-            [
-                Article(
-                    content_hash=x.file.content_hash,
-                    file_name=x.file.name,
-                    raw_text=x.file.text,
-                    previous_version_id=previous.get(x.file.name),
-                    extracted_at=now,
-                    **_article_values(x.result),
-                )
-                for x in new
-            ]
-        )
-    )
-    updated = []
-    for x in batch:
-        if x.article is not None:
-            for name, value in _article_values(x.result).items():
-                setattr(x.article, name, value)
-            x.article.extracted_at = now
-            updated.append(x.article)
-    Article.objects.bulk_update(updated, [*_article_values_fields(), "extracted_at"])
-    return [x.article if x.article is not None else next(created) for x in batch]
-
-
-def _article_values(extracted: ExtractedArticle) -> dict:
-    start, _ = extracted.published.interval()
-    return {
-        "title": extracted.title[:500],
-        "body_start": extracted.body_start,
-        "body_end": extracted.body_end,
-        "published_date": start,
-        "published_precision": extracted.published.precision if start else "unknown",
-        "published_evidence": extracted.published.evidence[:300],
-        "dates": extracted.dates_json(),
-        "language": extracted.language,
-    }
-
-
-def _article_values_fields() -> list[str]:
-    return [
-        "title",
-        "body_start",
-        "body_end",
-        "published_date",
-        "published_precision",
-        "published_evidence",
-        "dates",
-        "language",
-    ]
 
 
 def _plan(
@@ -195,7 +132,27 @@ def _plan(
         for item in x.result.events
         if (source := sources.get((articles[i].pk, item.key))) is None or source.pk in plan.detached
     }
-    found = matching_events(unmatched, leaving={s.event_id for s in plan.detached.values()})
+    # An event told by one passage only, re-extracted: is another event the same? (Events
+    # that predate identity, or told apart by an older extraction.) Editors decide.
+    alone = {
+        ("again", s.pk): (s, item)
+        for i, x in enumerate(batch)
+        for item in x.result.events
+        if (s := sources.get((articles[i].pk, item.key))) is not None
+        and s.pk not in plan.detached
+        and told_by[s.event_id] == 1
+        and eventhood.listable(item)
+    }
+    found = matching_events(
+        unmatched | {key: telling(item, actors) for key, (_, item) in alone.items()},
+        leaving={s.event_id for s in plan.detached.values()},
+        own={key: s.event_id for key, (s, _) in alone.items()},
+    )
+    for key, (s, _) in alone.items():
+        if (again := found.get(key)) is not None:
+            plan.suggestions += [(s.event, e, why) for e, why in again.probable]
+            if again.event is not None:
+                plan.suggestions.append((s.event, again.event, "told alike (re-extraction)"))
     made = BatchEvents()
     for i, x in enumerate(batch):
         article, published = articles[i], x.result.published
