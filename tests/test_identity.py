@@ -7,6 +7,7 @@ import pytest
 from articles.models import Article
 from timeline.importing import import_paths, reextract_articles
 from timeline.importing.identity import Telling, Verdict, judge
+from timeline.importing.matching import matching_events
 from timeline.models import Decision, Event, Source, Suggestion
 
 D = dt.date
@@ -221,3 +222,13 @@ def test_a_passage_that_only_talks_about_an_event_stops_being_one(seeded):
     reextract_articles(Article.objects.all())
     assert not Event.objects.filter(pk=older.pk).exists()
     assert meeting.sources.filter(extraction_key=talk.extraction_key).exists()
+
+
+@pytest.mark.django_db
+def test_an_undated_mention_finds_its_document_by_name(tmp_path):
+    _import(tmp_path, a=SIGNING)
+    signing = Event.objects.get()
+    undated = Telling("agreement", None, None, frozenset(), "declaration on allied interaction")
+    other = Telling("agreement", None, None, frozenset(), "treaty on the caspian sea")
+    found = matching_events({"named": undated, "other": other})
+    assert found["named"].event == signing and "other" not in found

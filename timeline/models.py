@@ -296,6 +296,7 @@ class Source(models.Model):
     date_start = models.DateField(null=True, blank=True)
     date_end = models.DateField(null=True, blank=True)
     date_derivation = models.CharField(max_length=500, blank=True)
+    date_evidence = models.TextField(blank=True)
     date_needs_review = models.BooleanField(default=False)
     kind = models.CharField(max_length=12, choices=EventKind.choices, default=EventKind.OTHER)
     place = models.CharField(max_length=120, blank=True)

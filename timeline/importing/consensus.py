@@ -11,7 +11,7 @@ editors and readers to compare. A field an editor corrected stays theirs
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db.models import F
@@ -108,33 +108,30 @@ def agreed_values(claims: Sequence[Claim], people: Sequence[str], fallback: str)
     }
 
 
-def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -> None:
+def refresh_events(
+    event_ids: Iterable[int],
+    *,
+    reason: str = "sources agree",
+    added: Mapping[int, list[str]] | None = None,
+) -> None:
     """Rebuild these events from their sources: what they agree on, how many they are, and
-    the searchable passages. Three queries and an update per set of changed fields."""
+    the searchable passages: for an event in ``added``, its passages so far and those new
+    passages; for the others, every source's passage read again (after a merge, or sources
+    that went). Four queries at most and one update."""
     ids = set(event_ids)
     if not ids:
         return
+    added = added or {}
     claims: dict[int, list[Claim]] = defaultdict(list)
-    passages: dict[int, list[str]] = defaultdict(list)
     articles: dict[int, set[int]] = defaultdict(set)
     for row in (
         Source.objects.filter(event_id__in=ids)
         .order_by("event_id", "id")
-        .annotate(
-            text=Substr(
-                "article__raw_text", F("passage_start") + 1, F("passage_end") - F("passage_start")
-            ),
-            evidence=Substr(
-                "article__raw_text",
-                F("date_evidence_start") + 1,
-                F("date_evidence_end") - F("date_evidence_start"),
-            ),
-        )
-        .values(*_CLAIMED, "event_id", "article_id", "text", "evidence")
+        .values(*_CLAIMED, "event_id", "article_id")
     ):
-        passages[row["event_id"]].append(row["text"])
         claims[row["event_id"]].append(_claim(row))
         articles[row["event_id"]].add(row["article_id"])
+    passages = _passages(ids - added.keys())
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(
         event_id__in=ids, role=Role.PARTICIPANT
@@ -144,13 +141,15 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
     told = []
     for event in Event.objects.filter(pk__in=ids).defer("search_vector"):
         before = {name: getattr(event, name) for name in _WRITTEN}
+        if event.pk in added:
+            event.passages = passages_text(added[event.pk], start=event.passages)
+        else:
+            event.passages = passages_text(passages[event.pk])
         if claims[event.pk]:
-            first = passages[event.pk][0] if passages[event.pk] else ""
-            fallback = fallback_sentence(event.summary, first or "")
+            fallback = fallback_sentence(event.summary, event.passages.split("\n", 1)[0])
             values = agreed_values(claims[event.pk], sorted(people[event.pk]), fallback)
             said = DateValue.from_start(values["date_precision"], values["date_start"])
             apply_machine_values(event, values, said=said)
-        event.passages = passages_text(passages[event.pk])
         event.source_count = len(articles[event.pk])  # articles; an article may tell it twice
         fields = frozenset(n for n, value in before.items() if getattr(event, n) != value)
         if fields & set(MACHINE_FIELDS):
@@ -158,8 +157,9 @@ def refresh_events(event_ids: Iterable[int], *, reason: str = "sources agree") -
         if fields:
             changed[fields].append(event)
     # Most events change only in their passages and count: only what changed is written.
-    for fields, events in changed.items():
-        Event.objects.bulk_update(events, sorted(fields))
+    if changed:
+        fields = sorted(frozenset().union(*changed))
+        Event.objects.bulk_update([e for events in changed.values() for e in events], fields)
     record_history(Event, told, Change.CHANGED, reason)
 
 
@@ -170,10 +170,29 @@ _WRITTEN = (
     "passages",
     "source_count",
 )
+
+
+def _passages(ids: set[int]) -> dict[int, list[str]]:
+    """Each source's passage of these events, in the order the sources came."""
+    found: dict[int, list[str]] = defaultdict(list)
+    if not ids:
+        return found
+    length = F("passage_end") - F("passage_start")
+    for event_id, text in (
+        Source.objects.filter(event_id__in=ids)
+        .order_by("event_id", "id")
+        .annotate(text=Substr("article__raw_text", F("passage_start") + 1, length))
+        .values_list("event_id", "text")
+    ):
+        found[event_id].append(text)
+    return found
+
+
 _CLAIMED = (
     "date_precision",
     "date_start",
     "date_derivation",
+    "date_evidence",
     "date_needs_review",
     "kind",
     "place",
@@ -187,7 +206,7 @@ def _claim(row: dict) -> Claim:
         date=DateValue.from_start(row["date_precision"], row["date_start"]),
         derivation=row["date_derivation"],
         needs_review=row["date_needs_review"],
-        evidence=row["evidence"] or "",
+        evidence=row["date_evidence"],
         kind=row["kind"],
         place=row["place"],
         label=row["label"],

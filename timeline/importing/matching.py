@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field, replace
 
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from articles.extraction.headlines import clean_label
 from articles.extraction.known_events import label_key
 from timeline.importing.identity import SLACK, Telling, best, compatible_kinds
 from timeline.models import Event, Participation, Role
@@ -46,14 +45,21 @@ def matching_events(
 ) -> dict[Hashable, Found]:
     """For ``{key: telling}``, what the timeline already has: ``{key: Found}``; never the
     events ``leaving`` it in this batch, nor the event a key already tells (``own``)."""
-    condition = _by_date([t for t in items.values() if t.start is not None]) | _by_name(
-        [t for t in items.values() if t.start is None and len(label_key(t.label)) >= 2]
-    )
-    if not condition:
+    parts = [
+        _by_date([t for t in items.values() if t.start is not None]),
+        _by_name([t for t in items.values() if t.start is None and clean_label(t.label)]),
+    ]
+    parts = [part for part in parts if part is not None]
+    if not parts:
         return {}
+    # One set of candidate ids (a semi-join on the primary key), never a scan of the events.
+    sql = " UNION ".join(f"({part[0]})" for part in parts)
+    candidates = RawSQL(sql, [p for part in parts for p in part[1]])
     events = {
         e.pk: e
-        for e in Event.objects.filter(condition).defer("passages", "search_vector")
+        for e in Event.objects.filter(pk__in=candidates)
+        .order_by()
+        .defer("passages", "search_vector")
         if e.pk not in leaving
     }
     if not events:
@@ -95,10 +101,14 @@ _CANDIDATES = """
     SELECT e.id
     FROM wanted w
     CROSS JOIN LATERAL unnest(w.kinds) AS k(kind)
-    JOIN timeline_event e
-      ON e.kind = k.kind
-     AND (e.date_start BETWEEN w.lo AND w.hi
-          OR e.date_start = w.month_start OR e.date_start = w.year_start)
+    CROSS JOIN LATERAL (
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND date_start BETWEEN w.lo AND w.hi
+        UNION
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND date_start IN (w.month_start, w.year_start)
+    ) AS c
+    JOIN timeline_event e ON e.id = c.id
     WHERE (w.labelled AND e.label <> '')
        OR (w.place <> '' AND e.place = w.place)
        OR EXISTS (
@@ -109,7 +119,7 @@ _CANDIDATES = """
 _ROW = "(%s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
 
 
-def _by_date(tellings: list[Telling]) -> Q:
+def _by_date(tellings: list[Telling]) -> tuple[str, list] | None:
     rows, params = [], []
     for t in tellings:
         if not (t.people or t.label or t.place):
@@ -126,20 +136,22 @@ def _by_date(tellings: list[Telling]) -> Q:
             t.place,
         ]
     if not rows:
-        return Q()
-    return Q(pk__in=RawSQL(_CANDIDATES.format(rows=", ".join(rows)), [*params, Role.PARTICIPANT]))
+        return None
+    return _CANDIDATES.format(rows=", ".join(rows)), [*params, Role.PARTICIPANT]
 
 
-def _by_name(tellings: list[Telling]) -> Q:
+def _by_name(tellings: list[Telling]) -> tuple[str, list] | None:
     """Events named like an undated mention's document (the search index)."""
-    condition = Q()
+    if not tellings:
+        return None
+    one = (
+        "SELECT id FROM timeline_event WHERE label <> '' AND kind = ANY(%s::varchar[]) "
+        "AND search_vector @@ plainto_tsquery('simple', %s)"
+    )
+    params = []
     for t in tellings:
-        words = " ".join(sorted(label_key(t.label)))
-        condition |= Q(
-            kind__in=sorted(compatible_kinds(t.kind)),
-            search_vector=SearchQuery(words, config="simple", search_type="plain"),
-        ) & ~Q(label="")
-    return condition
+        params += [sorted(compatible_kinds(t.kind)), clean_label(t.label).lower()]
+    return " UNION ".join([one] * len(tellings)), params
 
 
 class BatchEvents:

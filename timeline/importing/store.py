@@ -101,7 +101,10 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
                 if s.pk not in plan.kept_sources and s.pk not in plan.detached
             ]
         )
-        refresh_events(plan.refresh | shrunk | {e.pk for e in plan.rebuild})
+        refresh_events(
+            plan.refresh | shrunk | {e.pk for e in plan.rebuild},
+            added=_added_passages(plan, reread=shrunk),
+        )
         _write_suggestions(plan)
     return articles
 
@@ -305,6 +308,17 @@ def _write_sources(plan: _Plan) -> None:
             [s for s in plan.changed_sources if s.is_main == is_main], fields
         )
     Source.objects.bulk_create(plan.new_sources)
+
+
+def _added_passages(plan: _Plan, *, reread: set[int]) -> dict[int, list[str]]:
+    """The passages this batch adds to events; not for events whose passages must be read
+    again (a source moved within its article, or went)."""
+    added: dict[int, list[str]] = {}
+    for source in plan.new_sources:
+        text = source.article.raw_text[source.passage_start : source.passage_end]
+        added.setdefault(source.event_id, []).append(text)
+    moved = {s.event_id for s in plan.changed_sources} | reread
+    return {pk: texts for pk, texts in added.items() if pk not in moved}
 
 
 def _write_suggestions(plan: _Plan) -> None:

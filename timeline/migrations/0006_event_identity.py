@@ -11,7 +11,16 @@ def sources_tell_their_event(apps, schema_editor):
     the next extraction gives every source its own values."""
     Source = apps.get_model("timeline", "Source")
     Event = apps.get_model("timeline", "Event")
-    told = ("date_precision", "date_start", "date_end", "date_derivation", "kind", "place", "label")
+    told = (
+        "date_precision",
+        "date_start",
+        "date_end",
+        "date_derivation",
+        "date_evidence",
+        "kind",
+        "place",
+        "label",
+    )
     # One statement: the date's check holds for the row as a whole.
     Source.objects.update(**{name: Subquery(_event_value(Event, name)) for name in told})
     counted = (
@@ -100,6 +109,11 @@ class Migration(migrations.Migration):
             model_name='source',
             name='date_derivation',
             field=models.CharField(blank=True, max_length=500),
+        ),
+        migrations.AddField(
+            model_name='source',
+            name='date_evidence',
+            field=models.TextField(blank=True),
         ),
         migrations.AddField(
             model_name='source',
