@@ -21,7 +21,7 @@ def test_the_most_precise_date_all_sources_fit():
         [Claim(YEAR, "year in text"), Claim(DAY_10, "explicit date"), Claim(MAY, "month")]
     )
     assert date == DAY_10 and not review
-    assert why == "3 sources agree; the most precise: explicit date"
+    assert why == "the sources agree; the most precise: explicit date"
 
 
 def test_disagreeing_sources_keep_what_they_share_and_need_review():

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Substr
 
@@ -52,7 +54,8 @@ def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
     if all(c.date.first <= start and end <= c.date.last for c in known):
         if len(known) == 1:
             return finest.date, finest.derivation, finest.needs_review, finest.evidence
-        why = f"{len(known)} sources agree; the most precise: {finest.derivation}"
+        # Not how many: the explanation stays the same as more sources tell the event.
+        why = f"the sources agree; the most precise: {finest.derivation}"
         return finest.date, why[:500], finest.needs_review, finest.evidence
     shared = _shared(c.date for c in known) or known[0].date
     dates = ", ".join(dict.fromkeys(c.date.label for c in known))
@@ -81,6 +84,11 @@ def _most_common(values: Iterable[str], key=lambda v: v) -> str:
     return next(v for v in values if counts[key(v)] == top)
 
 
+@lru_cache(maxsize=4096)
+def _label_key(label: str) -> frozenset[str] | str:
+    return label_key(label) or label
+
+
 def agreed_values(claims: Sequence[Claim], people: Sequence[str], fallback: str) -> dict:
     """The machine values of an event told by ``claims`` (first source first), whose
     participants are ``people`` as a headline names them; ``fallback`` is its sentence."""
@@ -89,7 +97,7 @@ def agreed_values(claims: Sequence[Claim], people: Sequence[str], fallback: str)
     specific = [c.kind for c in claims if c.kind not in TALK_KINDS]
     kind = _most_common(specific) or (claims[0].kind if claims else "other")
     place = _most_common(c.place for c in claims)
-    label = _most_common((c.label for c in claims), key=lambda v: label_key(v) or v)
+    label = _most_common((c.label for c in claims), key=_label_key)
     planned = bool(claims) and all(c.planned for c in claims)
     return {
         "title": headline(
@@ -159,8 +167,32 @@ def refresh_events(
     # Most events change only in their passages and count: only what changed is written.
     if changed:
         fields = sorted(frozenset().union(*changed))
-        Event.objects.bulk_update([e for events in changed.values() for e in events], fields)
+        update_rows([e for events in changed.values() for e in events], fields)
     record_history(Event, told, Change.CHANGED, reason)
+
+
+def update_rows(events: Sequence[Event], fields: Sequence[str]) -> None:
+    """``bulk_update`` in one plain statement: UPDATE ... FROM (VALUES ...), each value cast
+    to its column's type (building Django's CASE expressions costs more than the update)."""
+    columns = [Event._meta.get_field(name) for name in fields]
+    casts = ", ".join(f"%s::{f.db_type(connection)}" for f in columns)
+    rows = ", ".join(f"(%s::bigint, {casts})" for _ in events)
+    names = ", ".join(f.column for f in columns)
+    assignments = ", ".join(f'"{f.column}" = v."{f.column}"' for f in columns)
+    params = [
+        value
+        for event in events
+        for value in [
+            event.pk,
+            *(f.get_db_prep_save(getattr(event, f.attname), connection) for f in columns),
+        ]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Event._meta.db_table} AS e SET {assignments} "
+            f"FROM (VALUES {rows}) AS v(id, {names}) WHERE e.id = v.id",
+            params,
+        )
 
 
 _WRITTEN = (
