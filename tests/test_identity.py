@@ -232,3 +232,35 @@ def test_an_undated_mention_finds_its_document_by_name(tmp_path):
     other = Telling("agreement", None, None, frozenset(), "treaty on the caspian sea")
     found = matching_events({"named": undated, "other": other})
     assert found["named"].event == signing and "other" not in found
+
+
+ANNOUNCED_UNDATED = (
+    "Lavrov to visit Baku\n\nBAKU, 2 June 2024 (Agency) - Russian Foreign Minister Sergey "
+    "Lavrov will visit Baku, the ministry said on Sunday.\n"
+)
+ARRIVED_LATER = (
+    "Lavrov visits Baku\n\nBAKU, 6 June 2024 (Agency) - Russian Foreign Minister Sergey "
+    "Lavrov arrived in Baku on a visit on Thursday.\n"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("together", [False, True])
+def test_an_announcement_dated_by_its_article_is_probably_the_later_visit(tmp_path, together):
+    if together:
+        (tmp_path / "a.txt").write_text(ANNOUNCED_UNDATED)
+        (tmp_path / "b.txt").write_text(ARRIVED_LATER)
+        import_paths([str(tmp_path)])
+    else:
+        _import(tmp_path, a=ANNOUNCED_UNDATED, b=ARRIVED_LATER)
+    announced, reported = Event.objects.order_by("date_start")
+    assert announced.planned and not reported.planned
+    suggestion = Suggestion.objects.get()
+    assert {suggestion.event_id, suggestion.other_id} == {announced.pk, reported.pk}
+    assert suggestion.reason == "announced, then reported"
+
+
+def test_an_announcement_and_a_report_weeks_apart_are_two_events():
+    planned = Telling("visit", D(2024, 6, 2), D(2024, 6, 2), frozenset({1}), planned=True)
+    later = Telling("visit", D(2024, 7, 20), D(2024, 7, 20), frozenset({1}))
+    assert judge(later, planned)[0] is Verdict.DIFFERENT

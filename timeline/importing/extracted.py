@@ -34,7 +34,7 @@ def machine_values(item: ExtractedEvent, *, planned: bool, people: list[str], pa
     return {"summary": item.summary[:500], **values}
 
 
-def telling(item: ExtractedEvent, actors: dict[str, Actor]) -> Telling:
+def telling(item: ExtractedEvent, actors: dict[str, Actor], *, planned: bool = False) -> Telling:
     """The item as event identity compares it (``importing.identity``)."""
     start, end = item.date.interval()
     return Telling(
@@ -45,6 +45,7 @@ def telling(item: ExtractedEvent, actors: dict[str, Actor]) -> Telling:
         people=frozenset(actors[n].pk for n in item.participants if eventhood.reported(item)),
         label=item.label,
         place=item.place or "",
+        planned=planned,
     )
 
 

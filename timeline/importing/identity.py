@@ -42,6 +42,11 @@ class Telling:
     people: frozenset[int] = frozenset()
     label: str = ""
     place: str = ""
+    planned: bool = False  # announced: the report may date it a little later
+
+
+# An announced event, then its report: reported within this many days of the announced date.
+NOTICE = dt.timedelta(days=14)
 
 
 def nested(a: Telling, b: Telling) -> bool:
@@ -102,6 +107,8 @@ SLACK = dt.timedelta(days=2)
 
 
 def _days_apart(mention: Telling, event: Telling) -> tuple[Verdict, str]:
+    if mention.planned != event.planned and mention.start and event.start:
+        return _announced_then_reported(mention, event)
     one_day = mention.start == mention.end and event.start == event.end
     if mention.start is None or event.start is None or not one_day:
         return Verdict.DIFFERENT, "dates apart"
@@ -110,6 +117,18 @@ def _days_apart(mention: Telling, event: Telling) -> tuple[Verdict, str]:
     placed_apart = mention.place and event.place and fold(mention.place) != fold(event.place)
     if gap <= SLACK.days and specific and mention.people & event.people and not placed_apart:
         return Verdict.PROBABLE, f"same kind and people, {gap} day{'s' * (gap > 1)} apart"
+    return Verdict.DIFFERENT, "dates apart"
+
+
+def _announced_then_reported(mention: Telling, event: Telling) -> tuple[Verdict, str]:
+    """An announcement and a report of the same kind, people and place, the report at most
+    ``NOTICE`` after the announced date: probably the planned event having happened."""
+    planned, report = (mention, event) if mention.planned else (event, mention)
+    specific = mention.kind == event.kind and mention.kind not in TALK_KINDS
+    placed_apart = mention.place and event.place and fold(mention.place) != fold(event.place)
+    soon = planned.start - SLACK <= report.start <= planned.end + NOTICE
+    if specific and soon and mention.people & event.people and not placed_apart:
+        return Verdict.PROBABLE, "announced, then reported"
     return Verdict.DIFFERENT, "dates apart"
 
 
@@ -149,6 +168,7 @@ def best(
 
 
 __all__ = [
+    "NOTICE",
     "SLACK",
     "Telling",
     "Verdict",

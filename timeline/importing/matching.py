@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from django.db import connection
 
 from articles.extraction.headlines import clean_label
-from timeline.importing.identity import SLACK, Telling, best, compatible_kinds
+from timeline.importing.identity import NOTICE, SLACK, Telling, best, compatible_kinds
 from timeline.models import Event, Participation, Role
 
 
@@ -39,10 +39,10 @@ def matching_events(
     keys = list(items)
     pairs: dict[int, set[int]] = {}
     seen: dict[int, tuple] = {}
-    for n, pk, kind, start, end, label, place in _candidate_rows([items[k] for k in keys]):
+    for n, pk, *told in _candidate_rows([items[k] for k in keys]):
         if pk not in leaving and pk != (own or {}).get(keys[n]):
             pairs.setdefault(n, set()).add(pk)
-            seen[pk] = (kind, start, end, label, place)
+            seen[pk] = told
     if not pairs:
         return {}
     people: dict[int, set[int]] = {pk: set() for pk in seen}
@@ -51,8 +51,8 @@ def matching_events(
     ).values_list("event_id", "actor_id"):
         people[event_id].add(actor_id)
     tellings = {
-        pk: Telling(kind, start, end, frozenset(people[pk]), label, place)
-        for pk, (kind, start, end, label, place) in seen.items()
+        pk: Telling(kind, start, end, frozenset(people[pk]), label, place, planned)
+        for pk, (kind, start, end, label, place, planned) in seen.items()
     }
     verdicts = {}
     for n, pks in pairs.items():
@@ -71,14 +71,15 @@ def matching_events(
 
 
 def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
-    """(mention's index, event id, kind, first day, last day, label, place) per candidate."""
+    """(mention's index, event id, kind, first day, last day, label, place, planned) per
+    candidate."""
     dated = [(n, t) for n, t in enumerate(tellings) if t.start is not None]
     named = [(n, t) for n, t in enumerate(tellings) if t.start is None and clean_label(t.label)]
     parts = [part for part in (_by_date(dated), _by_name(named)) if part is not None]
     if not parts:
         return []
     sql = (
-        "SELECT c.n, e.id, e.kind, e.date_start, e.date_end, e.label, e.place FROM ("
+        "SELECT c.n, e.id, e.kind, e.date_start, e.date_end, e.label, e.place, e.planned FROM ("
         + " UNION ".join(f"({part[0]})" for part in parts)
         + ") AS c JOIN timeline_event e ON e.id = c.id"
     )
@@ -91,7 +92,9 @@ def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
 # lie within it: the day range around it, or the month or year containing it, all looked up
 # on the (kind, date_start) index; then only those sharing someone, a name or the place.
 _CANDIDATES = """
-    WITH wanted (n, kinds, lo, hi, month_start, year_start, actors, document, place) AS (
+    WITH wanted (
+        n, kinds, lo, hi, month_start, year_start, announced_from, actors, document, place
+    ) AS (
         VALUES {rows}
     )
     SELECT DISTINCT w.n, e.id
@@ -103,6 +106,9 @@ _CANDIDATES = """
         UNION
         SELECT id FROM timeline_event
         WHERE kind = k.kind AND date_start IN (w.month_start, w.year_start)
+        UNION
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND planned AND date_start BETWEEN w.announced_from AND w.lo
     ) AS c
     JOIN timeline_event e ON e.id = c.id
     WHERE (w.document <> '' AND e.label ILIKE w.document)
@@ -112,7 +118,7 @@ _CANDIDATES = """
             WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
        )
 """
-_ROW = "(%s, %s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
+_ROW = "(%s, %s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
 
 
 def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
@@ -127,9 +133,11 @@ def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
             n,
             sorted(compatible_kinds(t.kind)),
             t.start - SLACK,
-            t.end + SLACK,
+            # An announced mention looks for its report up to NOTICE later.
+            t.end + (NOTICE if t.planned else SLACK),
             t.start.replace(day=1),
             t.start.replace(month=1, day=1),
+            t.start - NOTICE,  # a report looks for what was announced shortly before
             sorted(t.people),
             f"%{document}%" if document else "",
             # A place alone only suggests an event of the same day (identity).
@@ -214,5 +222,6 @@ def _keys(telling: Telling, *, filing: bool = False) -> list[tuple]:
 
 
 def _years(telling: Telling) -> range:
-    """The years a telling's interval touches, with the slack of a day's report."""
-    return range((telling.start - SLACK).year, (telling.end + SLACK).year + 1)
+    """The years a telling's interval touches, with the slack of a day's report (and the
+    notice between an announcement and its report)."""
+    return range((telling.start - NOTICE).year, (telling.end + NOTICE).year + 1)

@@ -130,7 +130,7 @@ def _plan(
             if source is not None and detachable(source, item, told_by=told_by[source.event_id]):
                 plan.detached[source.pk] = source
     unmatched = {
-        (i, item.key): telling(item, actors)
+        (i, item.key): telling(item, actors, planned=eventhood.planned(item, x.result.published))
         for i, x in enumerate(batch)
         for item in x.result.events
         if (source := sources.get((articles[i].pk, item.key))) is None or source.pk in plan.detached
