@@ -85,6 +85,7 @@ def _telling(event: Event, people: set[int]) -> Telling:
         people=frozenset(people),
         label=event.label,
         place=event.place,
+        planned=event.planned,
     )
 
 
