@@ -68,5 +68,15 @@ def make_event(
         is_main=not Source.objects.filter(article=article, is_main=True).exists(),
         passage_start=start_at,
         passage_end=end_at,
+        # The source says what the event says, as an import leaves a one-source event.
+        date_precision=precision if start else "unknown",
+        date_start=start,
+        date_end=end,
+        kind=event.kind,
+        place=event.place,
+        label=event.label,
+        planned=event.planned,
     )
+    Event.objects.filter(pk=event.pk).update(source_count=1)
+    event.source_count = 1
     return event

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 
 from articles.extraction.datevalue import UNKNOWN, DateValue
@@ -36,7 +37,11 @@ def test_verdicts_are_the_benchmarks(claim, truth, expected):
 
 
 def _main_event_dated_to_a_day() -> Event:
-    return Event.objects.filter(sources__is_main=True, date_precision="day").order_by("id")[0]
+    # One passage: each source of a checked event is scored, a vaguer one as "coarse".
+    told_once = Event.objects.annotate(passages_n=Count("sources", distinct=True)).filter(
+        passages_n=1
+    )
+    return told_once.filter(sources__is_main=True, date_precision="day").order_by("id")[0]
 
 
 def test_nothing_checked_scores_nothing(seeded):
@@ -95,7 +100,10 @@ def test_the_accuracy_page_needs_a_login(client, seeded):
 
 
 def test_participants_are_scored_where_an_editor_settled_them(seeded):
-    event = Event.objects.filter(sources__is_main=True, participations__isnull=False)[0]
+    told_once = Event.objects.annotate(passages_n=Count("sources", distinct=True))
+    event = told_once.filter(
+        passages_n=1, sources__is_main=True, participations__isnull=False
+    ).distinct()[0]
     corrections.mark_reviewed(events=[event])
     assert measure().participants is None
     corrections.lock_participants(event=event)

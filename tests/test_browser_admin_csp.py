@@ -145,7 +145,7 @@ def test_the_admin_works_and_looks_the_same_without_inline_styles(page, live_ser
         "min-width": "176.4px",  # 14em
         "font-size": "12.6px",  # 0.9em
     }
-    assert computed(page, "#result_list .field-summary_short", "min-width") == {
+    assert computed(page, "#result_list .field-headline", "min-width") == {
         "min-width": "260px"  # 20em
     }
     assert watched.csp_problems() == [], "review queue"

@@ -33,8 +33,11 @@ def test_a_russian_article_is_searched_filtered_and_linked(live_server, page, ru
     page.goto(live_server.url + "/")
     page.get_by_role("searchbox", name="Search").fill("переговоры")
     page.wait_for_url(re.compile(r"q="))
-    card = page.locator(f"#results a[href='{russian_event.get_absolute_url()}']")
-    expect(card).to_have_text(re.compile("Алиев и Путин"))
+    url = russian_event.get_absolute_url()
+    card = page.locator("#results article").filter(has=page.locator(f"a[href='{url}']"))
+    expect(card.locator(f"a[href='{url}']")).to_have_text(russian_event.title)  # in English
+    expect(card.locator(".summary mark").first).to_be_visible()  # the sentence, matched
+    expect(card).to_contain_text(re.compile("Алиев и Путин"))
     expect(page.locator("#results a[href='/actors/ilham-aliyev/']").first).to_be_visible()
     expect(page.locator("#results a[href='/actors/vladimir-putin/']").first).to_be_visible()
 

@@ -7,7 +7,7 @@ import pytest
 
 from articles.files import decode_article
 from timeline.importing import import_files
-from timeline.importing.passages import refresh_passages
+from timeline.importing.consensus import refresh_events
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_passages_added_by_later_articles_are_those_a_rebuild_gives():
     grown = event.passages
     assert grown.count("\n") == 2  # three different passages, each once, in order
     assert grown.splitlines()[-1].endswith("on trade and transit.")
-    refresh_passages([event.pk])
+    refresh_events([event.pk])  # every source read again
     event.refresh_from_db()
     assert event.passages == grown
     assert Event.objects.filter(search_vector="transit", pk=event.pk).exists()

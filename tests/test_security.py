@@ -92,14 +92,15 @@ def test_hostile_text_comes_out_of_the_exports_as_the_same_text(client, hostile)
     # TimelineJS renders its text as HTML: there the markup must arrive escaped.
     slides = client.get(base + "timelinejs").json()["events"]
     slide = next(s for s in slides if s["unique_id"] == f"event-{hostile.event.pk}")
-    assert "<script" not in json.dumps(slide) and "&lt;script&gt;" in slide["text"]["headline"]
+    assert "<script" not in json.dumps(slide) and "&lt;script&gt;" in slide["text"]["text"]
 
     ics = client.get(base + "ics")
     assert ics["Content-Type"].startswith("text/calendar")
     assert "attachment" in ics["Content-Disposition"]
     unfolded = ics.content.decode().replace("\r\n ", "")
     # Calendar text is plain text: the words as written, with iCalendar's own escapes.
-    assert r"SUMMARY:Putin and Aliyev <script>window.__pwned=1\;alert(1)</script>" in unfolded
+    assert f"SUMMARY:{hostile.event.title}" in unfolded  # the headline; the sentence follows
+    assert r"DESCRIPTION:Putin and Aliyev <script>window.__pwned=1\;alert(1)</script>" in unfolded
 
 
 @pytest.mark.django_db

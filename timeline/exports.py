@@ -104,6 +104,7 @@ def as_json(e: Event, *, request: HttpRequest) -> dict:
     return {
         "id": e.pk,
         "url": request.build_absolute_uri(e.get_absolute_url()),
+        "title": e.heading,
         "summary": e.summary,
         "label": e.label,
         "kind": e.kind,
@@ -177,8 +178,8 @@ def to_timelinejs(events: Iterable[Event], *, request: HttpRequest) -> dict:
                 "start_date": _timelinejs_date(e),
                 "group": e.get_kind_display(),
                 "text": {
-                    "headline": str(escape(e.summary)),
-                    "text": f"{note}<p>Sources: {sources}</p>",
+                    "headline": str(escape(e.heading)),
+                    "text": f"<p>{escape(e.summary)}</p>{note}<p>Sources: {sources}</p>",
                 },
             }
         )
@@ -210,10 +211,10 @@ def to_ics(events: Iterable[Event], *, request: HttpRequest) -> bytes:
         if e.date_start is None or e.date_end is None:
             continue
         date = e.date
-        summary = e.summary
+        summary = e.heading
         if date.precision != DatePrecision.DAY:
             summary += f" ({date.precision} precision)"
-        description = [f"Date: {date.label} ({date.precision} precision)."]
+        description = [e.summary, f"Date: {date.label} ({date.precision} precision)."]
         if e.date_derivation:
             description.append(f"How it was dated: {e.date_derivation}.")
         if e.needs_review:

@@ -26,10 +26,12 @@ class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
+            "title",
             "summary",
             "kind",
             "place",
             "label",
+            "planned",
             "date",
             "date_evidence",
             "date_derivation",
@@ -38,6 +40,7 @@ class EventAdminForm(forms.ModelForm):
         ]
         labels = {"date_precision": "Precision", "date_start": "First day", "date_end": "Last day"}
         widgets = {
+            "title": forms.TextInput(attrs={"size": 100}),
             "summary": forms.TextInput(attrs={"size": 100}),
             "label": forms.TextInput(attrs={"size": 60}),
             "date_evidence": forms.Textarea(attrs={"rows": 2, "cols": 80}),

@@ -23,6 +23,7 @@ DatePrecision = models.TextChoices(
 
 # The event fields extraction may fill; an editor's correction of any of them locks it.
 MACHINE_FIELDS = (
+    "title",
     "summary",
     "kind",
     "place",
@@ -33,6 +34,7 @@ MACHINE_FIELDS = (
     "date_evidence",
     "date_derivation",
     "needs_review",
+    "planned",
 )
 
 SEARCHED_FIELDS = ("summary", "label", "place", "passages")
@@ -102,7 +104,10 @@ class Actor(models.Model):
 
 
 class Event(models.Model):
-    summary = models.CharField(max_length=500)
+    title = models.CharField(max_length=200, blank=True, help_text="The headline readers scan.")
+    summary = models.CharField(
+        max_length=500, help_text="The sentence of the first source that reports the event."
+    )
     kind = models.CharField(max_length=12, choices=EventKind.choices, default=EventKind.OTHER)
     place = models.CharField(max_length=120, blank=True)
     label = models.CharField(
@@ -123,6 +128,12 @@ class Event(models.Model):
         max_length=500, blank=True, help_text="How the date was derived, in words."
     )
     needs_review = models.BooleanField(default=False)
+    planned = models.BooleanField(
+        default=False, help_text="Announced, and no source reports it has happened yet."
+    )
+    source_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="How many articles tell this event."
+    )
 
     locked_fields = ArrayField(
         models.CharField(max_length=40),
@@ -154,7 +165,9 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "passages", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "passages", "updated_at", "source_count"]
+    )
 
     class Meta:
         ordering = ["date_start", "precision_rank", "id"]
@@ -208,7 +221,7 @@ class Event(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date_label}: {self.summary}"
+        return f"{self.date_label}: {self.heading}"
 
     def save(self, *args, **kwargs) -> None:
         self.precision_rank = PRECISION_RANK.get(self.date_precision, 3)
@@ -221,6 +234,11 @@ class Event(models.Model):
         errors = validate_date(self.date_precision, self.date_start, self.date_end)
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def heading(self) -> str:
+        """What a reader sees as the event's name: its headline, or its sentence if none."""
+        return self.title or self.summary
 
     @property
     def date(self) -> DateValue:
@@ -271,6 +289,19 @@ class Source(models.Model):
     passage_end = models.PositiveIntegerField()
     date_evidence_start = models.PositiveIntegerField(null=True, blank=True)
     date_evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    # What this passage says of the event: the event's values are what its sources agree on.
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    date_derivation = models.CharField(max_length=500, blank=True)
+    date_evidence = models.TextField(blank=True)
+    date_needs_review = models.BooleanField(default=False)
+    kind = models.CharField(max_length=12, choices=EventKind.choices, default=EventKind.OTHER)
+    place = models.CharField(max_length=120, blank=True)
+    label = models.CharField(max_length=200, blank=True)
+    planned = models.BooleanField(default=False, help_text="The passage announces the event.")
 
     class Meta:
         ordering = ["article_id", "passage_start"]
@@ -287,6 +318,18 @@ class Source(models.Model):
                 condition=models.Q(passage_end__gte=models.F("passage_start")),
                 name="source_passage_ordered",
             ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        date_precision="unknown", date_start__isnull=True, date_end__isnull=True
+                    )
+                    | (
+                        ~models.Q(date_precision="unknown")
+                        & models.Q(date_start__isnull=False, date_end__gte=models.F("date_start"))
+                    )
+                ),
+                name="source_date_interval_valid",
+            ),
         ]
         indexes = [models.Index(fields=["event", "article"], name="source_event_article_idx")]
 
@@ -299,6 +342,11 @@ class Source(models.Model):
     @property
     def passage(self) -> str:
         return self.article.raw_text[self.passage_start : self.passage_end]
+
+    @property
+    def date(self) -> DateValue:
+        """The date this passage gives the event."""
+        return DateValue.from_start(self.date_precision, self.date_start)
 
 
 class Participation(models.Model):
@@ -319,5 +367,7 @@ class Participation(models.Model):
         return f"{self.actor} ({self.get_role_display()})"
 
 
-# Import jobs live in their own module (timeline/jobs.py); Django finds models through here.
+# Suggestions and import jobs live in their own modules (timeline/suggestions.py,
+# timeline/jobs.py); Django finds their models through here.
 from timeline.jobs import ImportChunk, ImportItem, ImportJob  # noqa: E402, F401
+from timeline.suggestions import Decision, Suggestion  # noqa: E402, F401

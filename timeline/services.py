@@ -11,11 +11,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from timeline.corrections import DATE_FIELDS, PARTICIPANTS
+from timeline.importing.consensus import refresh_events
 from timeline.importing.passages import passages_text
-from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
+from timeline.models import (
+    MACHINE_FIELDS,
+    Actor,
+    Decision,
+    Event,
+    Participation,
+    Role,
+    Source,
+    Suggestion,
+)
 
 EDITORS_GROUP = "Editors"
 # Exactly what an editor needs. Participations are the rows linking actors to events, so
@@ -94,8 +104,39 @@ def merge_events(*, events: Sequence[Event], keep: Event | None = None) -> Event
         s.passage for s in Source.objects.filter(event=target).select_related("article")
     )
     target.save()
+    # Suggestions about a duplicate now concern the merged event (those between the merged
+    # events themselves are settled).
+    _repoint_suggestions(target, others)
     Event.objects.filter(pk__in=[e.pk for e in others]).delete()
+    refresh_events([target.pk], reason="merged")  # what all the sources agree on now
+    target.refresh_from_db()
     return target
+
+
+def _repoint_suggestions(target: Event, others: Sequence[Event]) -> None:
+    gone = {e.pk for e in others}
+    rows = Suggestion.objects.filter(Q(event_id__in=gone) | Q(other_id__in=gone))
+    kept = []
+    for row in rows:
+        pair = {target.pk if pk in gone else pk for pk in (row.event_id, row.other_id)}
+        if len(pair) == 2:
+            kept.append(
+                Suggestion(
+                    event_id=min(pair), other_id=max(pair), reason=row.reason, decision=row.decision
+                )
+            )
+    rows.delete()
+    Suggestion.objects.bulk_create(kept, ignore_conflicts=True)
+
+
+@transaction.atomic
+def decide_suggestion(*, suggestion: Suggestion, merge: bool) -> Event | None:
+    """An editor's answer to "probably the same": merge the two events (into the older), or
+    keep them apart, which the import remembers (the pair is never suggested again)."""
+    if merge:
+        return merge_events(events=[suggestion.event, suggestion.other])
+    Suggestion.objects.filter(pk=suggestion.pk).update(decision=Decision.APART)
+    return None
 
 
 def busiest_actor(actors: Sequence[Actor]) -> Actor:

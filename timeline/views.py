@@ -21,6 +21,7 @@ from timeline.pages.actor_filter import actor_checkboxes, suggested_names
 from timeline.pages.article_text import article_regions
 from timeline.pages.cards import english_label
 from timeline.pages.chart import year_chart
+from timeline.pages.dating import explanation
 from timeline.pages.pagination import EventPaginator
 
 # The headers an htmx request sends that change what the chronology answers: full page and
@@ -55,8 +56,14 @@ def actor_detail(request: HttpRequest, slug: str, *, version: DataVersion) -> Ht
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.with_evidence(), pk=pk)
     took_part = (p.actor.name for p in event.participations.all() if p.role == Role.PARTICIPANT)
-    label = english_label(event.summary, event.kind, took_part, event.place)
-    return render(request, "timeline/event_detail.html", {"event": event, "english_label": label})
+    label = english_label(event.heading, event.kind, took_part, event.place)
+    told = [(s.date, s.date_derivation) for s in event.sources.all()]
+    context = {
+        "event": event,
+        "english_label": label,
+        "date_explanation": explanation(event.date, event.date_derivation, told),
+    }
+    return render(request, "timeline/event_detail.html", context)
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:

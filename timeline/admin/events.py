@@ -7,7 +7,7 @@ editor corrected (``timeline.services``), and the form shows what the machine sa
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -21,9 +21,10 @@ from timeline.admin.evidence import render_evidence
 from timeline.admin.history import EditorHistoryAdmin
 from timeline.admin.merging import MergeActionMixin
 from timeline.admin.review import ActorFilter, CorrectedFilter, DisagreementFilter, YearFilter
+from timeline.admin.suggestions import SuggestionViewMixin
 from timeline.forms import EventAdminForm
 from timeline.importing import reextract_articles
-from timeline.models import Event, Participation, Source
+from timeline.models import Decision, Event, Participation, Source, Suggestion
 
 _FIELD_NAMES = {
     "date_precision": "date",
@@ -58,6 +59,12 @@ class SourceInline(admin.TabularInline):
         "passage_excerpt",
         "passage_start",
         "passage_end",
+        "told_date",
+        "date_derivation",
+        "kind",
+        "place",
+        "label",
+        "planned",
         "date_evidence_start",
         "date_evidence_end",
     )
@@ -82,16 +89,21 @@ class SourceInline(admin.TabularInline):
     def article_link(self, source: Source) -> SafeString:
         return render_to_string("admin/timeline/source/article_link.html", {"source": source})
 
+    @admin.display(description="its date")
+    def told_date(self, source: Source) -> str:
+        return source.date.label
+
     @admin.display(description="passage")
     def passage_excerpt(self, source: Source) -> str:
         return Truncator(" ".join(source.passage.split())).chars(160)
 
 
 @admin.register(Event)
-class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
+class EventAdmin(SuggestionViewMixin, AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
     form = EventAdminForm
     list_display = (
-        "summary_short",
+        "headline",
+        "source_count",
         "date_label",
         "date_precision",
         "derivation",
@@ -101,9 +113,10 @@ class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
         "participants",
         "corrections",
     )
-    list_display_links = ("summary_short",)
+    list_display_links = ("headline",)
     list_filter = (
         "needs_review",
+        "planned",
         "date_precision",
         YearFilter,
         ActorFilter,
@@ -112,17 +125,24 @@ class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
         DisagreementFilter,
         CorrectedFilter,
     )
-    search_fields = ("summary", "label", "date_evidence")
-    search_help_text = "Searches the summary, the label and the date evidence."
+    search_fields = ("title", "summary", "label", "date_evidence")
+    search_help_text = "Searches the headline, the summary, the label and the date evidence."
     date_hierarchy = "date_start"
     # The review queue: what needs an editor first, then in time order.
     ordering = ("-needs_review", "date_start", "precision_rank", "id")
     list_per_page = 50
     actions = ("mark_reviewed", "unlock", "merge_events", "reextract_event_articles")
     inlines = (ParticipationInline, SourceInline)
-    readonly_fields = ("evidence_in_context", "machine_says", "locks", "created_at", "updated_at")
+    readonly_fields = (
+        "probably_same_as",
+        "evidence_in_context",
+        "machine_says",
+        "locks",
+        "created_at",
+        "updated_at",
+    )
     fieldsets = (
-        (None, {"fields": ("summary", "kind", "place", "label")}),
+        (None, {"fields": ("title", "summary", "kind", "place", "label", "planned")}),
         (
             "Date",
             {
@@ -145,7 +165,10 @@ class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
                 "Fill in only for an interval it cannot express.",
             },
         ),
-        ("Editor and machine", {"fields": ("locks", "created_at", "updated_at")}),
+        (
+            "Editor and machine",
+            {"fields": ("probably_same_as", "locks", "created_at", "updated_at")},
+        ),
     )
 
     def get_queryset(self, request):
@@ -167,9 +190,9 @@ class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
 
     # Columns
 
-    @admin.display(description="summary", ordering="summary")
-    def summary_short(self, event: Event) -> str:
-        return Truncator(event.summary).chars(110)
+    @admin.display(description="headline", ordering="title")
+    def headline(self, event: Event) -> str:
+        return Truncator(event.heading).chars(110)
 
     @admin.display(description="date", ordering="date_start")
     def date_label(self, event: Event) -> str:
@@ -207,6 +230,18 @@ class EventAdmin(AccuracyViewMixin, MergeActionMixin, EditorHistoryAdmin):
             .order_by("-is_main", "article_id", "passage_start")
         )
         return render_evidence(event, sources)
+
+    @admin.display(description="probably the same as")
+    def probably_same_as(self, event: Event) -> SafeString | str:
+        if not event.pk:
+            return "—"
+        rows = Suggestion.objects.filter(
+            Q(event=event) | Q(other=event), decision=Decision.PENDING
+        ).select_related("event", "other")
+        others = [(r, r.other if r.event_id == event.pk else r.event) for r in rows]
+        if not others:
+            return "—"
+        return render_to_string("admin/timeline/event/probably_same.html", {"others": others})
 
     @admin.display(description="what the machine says now")
     def machine_says(self, event: Event) -> SafeString | str:

@@ -1,74 +1,227 @@
-"""Which event of the timeline an extracted event is: same kind, same date, and at least one
-participant in common."""
+"""Which event of the timeline an extracted event tells (the rule is ``identity``).
+
+Candidates come from index look-ups, never from comparing every pair: events of a compatible
+kind whose date interval overlaps the mention's (the kind index) and that share a participant
+with it, carry a document's name or have its place. Two queries a batch, whatever its size.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Q
+from django.db import connection
 
-from articles.extraction.types import ExtractedEvent
-from timeline.models import Actor, Event, Participation, Role
+from articles.extraction.headlines import clean_label
+from timeline.importing.identity import NOTICE, SLACK, Telling, best, compatible_kinds
+from timeline.models import Event, Participation, Role
+
+
+@dataclass
+class Found:
+    """What the timeline has for one mention: the event it tells, or those it probably does."""
+
+    event: Event | None = None
+    probable: list[tuple[Event, str]] = field(default_factory=list)
 
 
 def matching_events(
-    items: Mapping[Hashable, ExtractedEvent], actors: Mapping[str, Actor]
-) -> dict[Hashable, Event]:
-    """Events the timeline already has for these items: ``{key: event}`` for ``{key: item}``."""
-    wanted: dict = {}
-    for key, item in items.items():
-        start, end = item.date.interval()
-        ids = {actors[n].pk for n in item.participants if n in actors}
-        if start is not None and ids:
-            wanted[key] = (item.kind, start, end, ids)
-    if not wanted:
+    items: Mapping[Hashable, Telling],
+    *,
+    leaving: set[int] = frozenset(),
+    own: Mapping[Hashable, int] | None = None,
+) -> dict[Hashable, Found]:
+    """For ``{key: telling}``, what the timeline already has: ``{key: Found}``; never the
+    events ``leaving`` it in this batch, nor the event a key already tells (``own``).
+
+    Three queries: each mention's candidates (index look-ups, with what identity compares),
+    their participants, and the events found."""
+    keys = list(items)
+    pairs: dict[int, set[int]] = {}
+    seen: dict[int, tuple] = {}
+    for n, pk, *told in _candidate_rows([items[k] for k in keys]):
+        if pk not in leaving and pk != (own or {}).get(keys[n]):
+            pairs.setdefault(n, set()).add(pk)
+            seen[pk] = told
+    if not pairs:
         return {}
-    # Candidate events by kind and date (the kind index), then their participants: both
-    # index look-ups, whatever the number of events an actor has.
-    condition = Q()
-    for kind, start, end in {(k, s, e) for k, s, e, _ in wanted.values()}:
-        condition |= Q(kind=kind, date_start=start, date_end=end)
-    candidates = {
-        pk: (kind, start, end)
-        for pk, kind, start, end in Event.objects.filter(condition).values_list(
-            "pk", "kind", "date_start", "date_end"
-        )
+    people: dict[int, set[int]] = {pk: set() for pk in seen}
+    for event_id, actor_id in Participation.objects.filter(
+        event_id__in=seen, role=Role.PARTICIPANT
+    ).values_list("event_id", "actor_id"):
+        people[event_id].add(actor_id)
+    tellings = {
+        pk: Telling(kind, start, end, frozenset(people[pk]), label, place, planned)
+        for pk, (kind, start, end, label, place, planned) in seen.items()
     }
-    if not candidates:
-        return {}
-    rows = (
-        Participation.objects.filter(
-            event_id__in=candidates,
-            role=Role.PARTICIPANT,
-            actor_id__in={i for *_, ids in wanted.values() for i in ids},
+    verdicts = {}
+    for n, pks in pairs.items():
+        sure, probable = best(items[keys[n]], [(pk, tellings[pk]) for pk in sorted(pks)])
+        if sure is not None or probable:
+            verdicts[keys[n]] = (sure, probable)
+    wanted = {pk for sure, probable in verdicts.values() for pk in [sure, *dict(probable)]}
+    events = Event.objects.defer("passages", "search_vector").in_bulk(wanted - {None})
+    return {
+        key: Found(
+            event=events[sure] if sure is not None else None,
+            probable=[(events[pk], why) for pk, why in probable],
         )
-        .values_list("event_id", "actor_id")
-        .order_by("event_id")
+        for key, (sure, probable) in verdicts.items()
+    }
+
+
+def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
+    """(mention's index, event id, kind, first day, last day, label, place, planned) per
+    candidate."""
+    dated = [(n, t) for n, t in enumerate(tellings) if t.start is not None]
+    named = [(n, t) for n, t in enumerate(tellings) if t.start is None and clean_label(t.label)]
+    parts = [part for part in (_by_date(dated), _by_name(named)) if part is not None]
+    if not parts:
+        return []
+    sql = (
+        "SELECT c.n, e.id, e.kind, e.date_start, e.date_end, e.label, e.place, e.planned FROM ("
+        + " UNION ".join(f"({part[0]})" for part in parts)
+        + ") AS c JOIN timeline_event e ON e.id = c.id"
     )
-    found: dict = {}
-    for event_id, actor_id in rows:
-        for key, (kind, start, end, ids) in wanted.items():
-            if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
-                found[key] = event_id
-    events = Event.objects.defer("search_vector").in_bulk(set(found.values()))
-    return {key: events[event_id] for key, event_id in found.items()}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [p for part in parts for p in part[1]])
+        return cursor.fetchall()
+
+
+# For each mention (a row of VALUES), the events of a compatible kind that could hold it or
+# lie within it: the day range around it, or the month or year containing it, all looked up
+# on the (kind, date_start) index; then only those sharing someone, a name or the place.
+_CANDIDATES = """
+    WITH wanted (
+        n, kinds, lo, hi, month_start, year_start, announced_from, actors, document, place
+    ) AS (
+        VALUES {rows}
+    )
+    SELECT DISTINCT w.n, e.id
+    FROM wanted w
+    CROSS JOIN LATERAL unnest(w.kinds) AS k(kind)
+    CROSS JOIN LATERAL (
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND date_start BETWEEN w.lo AND w.hi
+        UNION
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND date_start IN (w.month_start, w.year_start)
+        UNION
+        SELECT id FROM timeline_event
+        WHERE kind = k.kind AND planned AND date_start BETWEEN w.announced_from AND w.lo
+    ) AS c
+    JOIN timeline_event e ON e.id = c.id
+    WHERE (w.document <> '' AND e.label ILIKE w.document)
+       OR (w.place <> '' AND e.place = w.place)
+       OR EXISTS (
+            SELECT 1 FROM timeline_participation p
+            WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
+       )
+"""
+_ROW = "(%s, %s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
+
+
+def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
+    rows, params = [], []
+    for n, t in tellings:
+        document = clean_label(t.label).split(" ", 1)[0]  # the kind of document it names
+        one_day = t.start == t.end
+        if not (t.people or document or (t.place and one_day)):
+            continue
+        rows.append(_ROW)
+        params += [
+            n,
+            sorted(compatible_kinds(t.kind)),
+            t.start - SLACK,
+            # An announced mention looks for its report up to NOTICE later.
+            t.end + (NOTICE if t.planned else SLACK),
+            t.start.replace(day=1),
+            t.start.replace(month=1, day=1),
+            t.start - NOTICE,  # a report looks for what was announced shortly before
+            sorted(t.people),
+            f"%{document}%" if document else "",
+            # A place alone only suggests an event of the same day (identity).
+            t.place if one_day else "",
+        ]
+    if not rows:
+        return None
+    return _CANDIDATES.format(rows=", ".join(rows)), [*params, Role.PARTICIPANT]
+
+
+def _by_name(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
+    """Events named like an undated mention's document (the search index)."""
+    if not tellings:
+        return None
+    one = (
+        "SELECT %s AS n, id FROM timeline_event WHERE label <> '' "
+        "AND kind = ANY(%s::varchar[]) AND search_vector @@ plainto_tsquery('simple', %s)"
+    )
+    params = []
+    for n, t in tellings:
+        params += [n, sorted(compatible_kinds(t.kind)), clean_label(t.label).lower()]
+    return " UNION ".join([one] * len(tellings)), params
 
 
 class BatchEvents:
     """Events created earlier in the same batch, so that two articles of one batch telling
-    the same event make one."""
+    the same event make one. Indexed as the timeline is: a mention is compared only with
+    the events of its years that share someone, the kind of document or the place."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple, list[tuple[Event, set[int]]]] = {}
+        self._made: list[tuple[Event, Telling]] = []
+        self._index: dict[tuple, set[int]] = {}  # (year, person / document / place) -> made
+        self._named: set[int] = set()  # named documents, for undated mentions
 
-    def find(self, item: ExtractedEvent, people: set[int]) -> Event | None:
-        start, end = item.date.interval()
-        if start is None or not people:
-            return None
-        candidates = self._made.get((item.kind, start, end), ())
-        return next((e for e, ids in candidates if ids & people), None)
+    def find(self, telling: Telling) -> Found:
+        if telling.start is None:
+            indexes = self._named if clean_label(telling.label) else set()
+        else:
+            indexes = set().union(*(self._index.get(key, ()) for key in _keys(telling)))
+        sure, probable = best(telling, [(i, self._made[i][1]) for i in sorted(indexes)])
+        return Found(
+            event=self._made[sure][0] if sure is not None else None,
+            probable=[(self._made[i][0], why) for i, why in probable],
+        )
 
-    def add(self, event: Event, item: ExtractedEvent, people: set[int]) -> None:
-        start, end = item.date.interval()
-        if start is not None and people:
-            self._made.setdefault((item.kind, start, end), []).append((event, people))
+    def add(self, event: Event, telling: Telling) -> None:
+        if telling.start is None:
+            return
+        self._made.append((event, telling))
+        self._file(len(self._made) - 1, telling)
+
+    def widen(self, event: Event, telling: Telling) -> None:
+        """Another telling of an event made in this batch: its people and name count too."""
+        for i, (made, known) in enumerate(self._made):
+            if made is event:
+                wider = replace(
+                    known,
+                    people=known.people | telling.people,
+                    label=known.label or telling.label,
+                    place=known.place or telling.place,
+                )
+                self._made[i] = (made, wider)
+                self._file(i, wider)
+
+    def _file(self, index: int, telling: Telling) -> None:
+        for key in _keys(telling, filing=True):
+            self._index.setdefault(key, set()).add(index)
+        if clean_label(telling.label):
+            self._named.add(index)
+
+
+def _keys(telling: Telling, *, filing: bool = False) -> list[tuple]:
+    """What a telling is found by, in each year it touches: its people, the kind of document
+    it names, its place (a mention's place only finds events of its day)."""
+    document = clean_label(telling.label).split(" ", 1)[0].lower()
+    by = [("person", p) for p in telling.people]
+    if document:
+        by.append(("document", document))
+    if telling.place and (filing or telling.start == telling.end):
+        by.append(("place", telling.place))
+    return [(year, *what) for year in _years(telling) for what in by]
+
+
+def _years(telling: Telling) -> range:
+    """The years a telling's interval touches, with the slack of a day's report (and the
+    notice between an announcement and its report)."""
+    return range((telling.start - NOTICE).year, (telling.end + NOTICE).year + 1)

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from articles.extraction import eventhood
 from articles.extraction.types import ExtractedArticle, ExtractedEvent
 from articles.files import ArticleFile
 from articles.models import Article
@@ -24,14 +25,24 @@ from timeline.corrections import (
     machine_may_delete,
     machine_sets_participants,
 )
-from timeline.importing.article_values import FIELDS as ARTICLE_FIELDS
-from timeline.importing.article_values import article_values
+from timeline.importing.article_rows import store_articles
+from timeline.importing.consensus import refresh_events
 from timeline.importing.copying import copy_create
+from timeline.importing.extracted import (
+    detachable,
+    headline_names,
+    machine_values,
+    roles,
+    source_fields,
+    source_values,
+    telling,
+)
 from timeline.importing.history import Change, delete_with_history, record_history
-from timeline.importing.matching import BatchEvents, matching_events
-from timeline.importing.passages import add_passages, passages_text, refresh_passages
+from timeline.importing.identity import Telling, nested
+from timeline.importing.matching import BatchEvents, Found, matching_events
+from timeline.importing.passages import passages_text
 from timeline.importing.registry import actors_by_name, register_new_actors
-from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Role, Source
+from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Source, Suggestion
 
 
 @dataclass
@@ -41,31 +52,6 @@ class Extracted:
     file: ArticleFile
     result: ExtractedArticle
     article: Article | None = None
-
-
-def machine_values(item: ExtractedEvent) -> dict:
-    """The event fields extraction fills, as the database stores them."""
-    start, end = item.date.interval()
-    return {
-        "summary": item.summary[:500],
-        "kind": item.kind,
-        "place": (item.place or "")[:120],
-        "label": item.label[:200],
-        "date_precision": item.date.precision if start else "unknown",
-        "date_start": start,
-        "date_end": end,
-        "date_evidence": item.date.evidence,
-        "date_derivation": item.date.derivation[:500],
-        "needs_review": item.date.needs_review,
-    }
-
-
-def roles(item: ExtractedEvent) -> dict[str, str]:
-    """Canonical name → role: who took part, then who is only mentioned."""
-    out = {name: Role.PARTICIPANT for name in item.participants}
-    for name in item.mentioned:
-        out.setdefault(name, Role.MENTIONED)
-    return out
 
 
 @dataclass
@@ -82,16 +68,19 @@ class _Plan:
     new_roles: dict[int, tuple[Event, dict[str, str]]] = field(default_factory=dict)
     replace_roles: dict[int, dict[str, str]] = field(default_factory=dict)
     add_roles: dict[int, dict[str, str]] = field(default_factory=dict)
-    refresh: set[int] = field(default_factory=set)  # events whose passages to rebuild
-    # Events another article backs, with the passages it adds (their sources only grow).
-    extend: dict[int, tuple[Event, list[str]]] = field(default_factory=dict)
+    refresh: set[int] = field(default_factory=set)  # events to rebuild from their sources
+    rebuild: list[Event] = field(default_factory=list)  # new events told more than once
+    suggestions: list[tuple[Event, Event, str]] = field(default_factory=list)
+    # Sources whose passage no longer tells an event of its own (an older extraction listed
+    # a quotation): they go with their event, and the passage is placed afresh.
+    detached: dict[int, Source] = field(default_factory=dict)
 
 
 def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
     """Store articles and their events in one transaction; the stored articles, in order."""
     with transaction.atomic():
         _wait_for_other_stores()
-        articles = _store_articles(batch)
+        articles = store_articles(batch)
         register_new_actors(x.result for x in batch)
         actors = actors_by_name(
             {n for x in batch for e in x.result.events for n in e.participants + e.mentioned},
@@ -103,12 +92,22 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
             for s in Source.objects.filter(article_id__in=stored).select_related("event")
         }
         plan = _plan(batch, articles, actors, sources)
+        _remove_stale(list(plan.detached.values()))
         _write_events(plan)
         _write_participations(plan, actors)
         _write_sources(plan)
-        _remove_stale(sources, plan)
-        refresh_passages(plan.refresh)
-        add_passages({pk: x for pk, x in plan.extend.items() if pk not in plan.refresh})
+        shrunk = _remove_stale(
+            [
+                s
+                for s in sources.values()
+                if s.pk not in plan.kept_sources and s.pk not in plan.detached
+            ]
+        )
+        refresh_events(
+            plan.refresh | shrunk | {e.pk for e in plan.rebuild},
+            added=_added_passages(plan, reread=shrunk),
+        )
+        _write_suggestions(plan)
     return articles
 
 
@@ -124,44 +123,6 @@ def _wait_for_other_stores() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
 
 
-def _store_articles(batch: Sequence[Extracted]) -> list[Article]:
-    """New articles (linked to the previous version of the same file name) and the stored
-    ones' extraction values."""
-    now = timezone.now()
-    new = [x for x in batch if x.article is None]
-    previous = dict(
-        Article.objects.filter(file_name__in={x.file.name for x in new})
-        .order_by("file_name", "-imported_at", "-id")
-        .distinct("file_name")
-        .values_list("file_name", "id")
-    )
-    created = iter(
-        copy_create(
-            Article,
-            [
-                Article(
-                    content_hash=x.file.content_hash,
-                    file_name=x.file.name,
-                    raw_text=x.file.text,
-                    previous_version_id=previous.get(x.file.name),
-                    extracted_at=now,
-                    **article_values(x.result, x.file.meta),
-                )
-                for x in new
-            ],
-        )
-    )
-    updated = []
-    for x in batch:
-        if x.article is not None:
-            for name, value in article_values(x.result, x.file.meta).items():
-                setattr(x.article, name, value)
-            x.article.extracted_at = now
-            updated.append(x.article)
-    Article.objects.bulk_update(updated, [*ARTICLE_FIELDS, "extracted_at"])
-    return [x.article if x.article is not None else next(created) for x in batch]
-
-
 def _plan(
     batch: Sequence[Extracted],
     articles: list[Article],
@@ -169,77 +130,134 @@ def _plan(
     sources: dict[tuple[int, str], Source],
 ) -> _Plan:
     plan = _Plan()
-    first_source = dict(
+    first_source, told_by = {}, {}
+    for event_id, first, n in (
         Source.objects.filter(event_id__in={s.event_id for s in sources.values()})
         .values("event_id")
-        .annotate(first=Min("id"))
-        .values_list("event_id", "first")
-    )
+        .annotate(first=Min("id"), n=Count("id"))
+        .values_list("event_id", "first", "n")
+    ):
+        first_source[event_id], told_by[event_id] = first, n
+    for i, x in enumerate(batch):
+        for item in x.result.events:
+            source = sources.get((articles[i].pk, item.key))
+            if source is not None and detachable(source, item, told_by=told_by[source.event_id]):
+                plan.detached[source.pk] = source
     unmatched = {
-        (i, item.key): item
+        (i, item.key): telling(item, actors, planned=eventhood.planned(item, x.result.published))
         for i, x in enumerate(batch)
         for item in x.result.events
-        if (articles[i].pk, item.key) not in sources
+        if (source := sources.get((articles[i].pk, item.key))) is None or source.pk in plan.detached
     }
-    matches = matching_events(unmatched, actors)
+    # An event told by one passage only, re-extracted: is another event the same? (Events
+    # that predate identity, or told apart by an older extraction.) Editors decide.
+    alone = {
+        ("again", s.pk): (s, item)
+        for i, x in enumerate(batch)
+        for item in x.result.events
+        if (s := sources.get((articles[i].pk, item.key))) is not None
+        and s.pk not in plan.detached
+        and told_by[s.event_id] == 1
+        and eventhood.listable(item)
+    }
+    found = matching_events(
+        unmatched | {key: telling(item, actors) for key, (_, item) in alone.items()},
+        leaving={s.event_id for s in plan.detached.values()},
+        own={key: s.event_id for key, (s, _) in alone.items()},
+    )
+    for key, (s, _) in alone.items():
+        if (again := found.get(key)) is not None:
+            plan.suggestions += [(s.event, e, why) for e, why in again.probable]
+            if again.event is not None:
+                plan.suggestions.append((s.event, again.event, "told alike (re-extraction)"))
     made = BatchEvents()
     for i, x in enumerate(batch):
-        article = articles[i]
-        for item in x.result.events:
-            passage = article.raw_text[item.evidence_start : item.evidence_end]
+        article, published = articles[i], x.result.published
+        main: tuple[Event, Telling] | None = None
+        for item in sorted(x.result.events, key=lambda e: not e.main):
+            planned = eventhood.planned(item, published)
             source = sources.get((article.pk, item.key))
-            if source is not None:
-                _plan_known_source(plan, source, item, owner=first_source[source.event_id])
+            if source is not None and source.pk not in plan.detached:
+                event = _plan_known_source(
+                    plan, source, item, actors, planned=planned, owner=first_source[source.event_id]
+                )
+                if item.main:
+                    main = (event, telling(item, actors))
                 continue
-            people = {actors[n].pk for n in item.participants}
-            event = matches.get((i, item.key)) or made.find(item, people)
+            told = unmatched[i, item.key]
+            event, probable = _identify(found.get((i, item.key)), made.find(told))
+            listable = eventhood.listable(item)
+            says = listable and eventhood.reported(item)  # whether those it names took part
+            if event is None and not listable:
+                # Talk about an event: a source of the article's own event if it fits, or nothing.
+                if main is None or not nested(told, main[1]):
+                    continue
+                event = main[0]
+            passage = article.raw_text[item.evidence_start : item.evidence_end]
             if event is None:
-                event = Event(passages=passages_text([passage]))
-                apply_machine_values(event, machine_values(item), said=item.date.value)
+                people = headline_names(item, actors) if says else []
+                values = machine_values(item, planned=planned, people=people, passage=passage)
+                event = Event(passages=passages_text([passage]), source_count=1)
+                apply_machine_values(event, values, said=item.date.value)
                 plan.new_events.append(event)
-                plan.new_roles[id(event)] = (event, roles(item))
-                made.add(event, item, people)
+                plan.new_roles[id(event)] = (event, roles(item, told=says))
+                plan.suggestions += [(event, other, why) for other, why in probable]
+                made.add(event, told)
             elif event.pk is None:  # made earlier in this batch: its people join
-                event.passages = passages_text([passage], start=event.passages)
-                for name, role in roles(item).items():
+                for name, role in roles(item, told=says).items():
                     plan.new_roles[id(event)][1].setdefault(name, role)
-            else:  # already on the timeline: another article backs it; its values stay
+                if all(e is not event for e in plan.rebuild):
+                    plan.rebuild.append(event)
+                made.widen(event, told)
+            else:  # already on the timeline: another article tells it
                 if machine_sets_participants(event):
-                    plan.add_roles.setdefault(event.pk, {}).update(roles(item))
-                plan.extend.setdefault(event.pk, (event, []))[1].append(passage)
-            plan.new_sources.append(_source(event, article, item))
+                    plan.add_roles.setdefault(event.pk, {}).update(roles(item, told=says))
+                plan.refresh.add(event.pk)
+            if item.main:
+                main = (event, told)
+            plan.new_sources.append(_source(event, article, item, planned=planned))
     return plan
 
 
-def _plan_known_source(plan: _Plan, source: Source, item: ExtractedEvent, *, owner: int) -> None:
-    """An event this article backed before: its source follows the new extraction, and so
-    do the event's values when this article is its first source."""
+def _identify(in_timeline: Found | None, in_batch: Found) -> tuple[Event | None, list]:
+    """The event a mention surely tells (the timeline's first), else the probable ones."""
+    in_timeline = in_timeline or Found()
+    event = in_timeline.event or in_batch.event
+    if event is not None:
+        return event, []
+    return None, in_timeline.probable + in_batch.probable
+
+
+def _plan_known_source(
+    plan: _Plan,
+    source: Source,
+    item: ExtractedEvent,
+    actors: dict[str, Actor],
+    *,
+    planned: bool,
+    owner: int,
+) -> Event:
+    """An event this article told before: its source follows the new extraction, and so
+    does the event's sentence when this article is its first source; the rest of the event
+    is what all its sources agree on (``consensus``)."""
     event = plan.updated_events.get(source.event_id, source.event)
     plan.kept_sources.add(source.pk)
-    for name, value in _source_values(item).items():
+    for name, value in source_values(item, planned=planned).items():
         setattr(source, name, value)
     plan.changed_sources.append(source)
-    if owner == source.pk:
-        apply_machine_values(event, machine_values(item), said=item.date.value)
+    if owner == source.pk and event.summary != item.summary[:500]:
+        apply_machine_values(event, {"summary": item.summary[:500]}, said=item.date.value)
         plan.updated_events[event.pk] = event
-    if machine_sets_participants(event):
-        plan.replace_roles[event.pk] = roles(item)
+        if machine_sets_participants(event):
+            plan.replace_roles[event.pk] = roles(item, told=eventhood.reported(item))
+    elif machine_sets_participants(event):
+        plan.add_roles.setdefault(event.pk, {}).update(roles(item, told=eventhood.reported(item)))
     plan.refresh.add(event.pk)
+    return event
 
 
-def _source_values(item: ExtractedEvent) -> dict:
-    return {
-        "extraction_key": item.key,
-        "is_main": item.main,
-        "passage_start": item.evidence_start,
-        "passage_end": item.evidence_end,
-        "date_evidence_start": item.date.evidence_start,
-        "date_evidence_end": item.date.evidence_end,
-    }
-
-
-def _source(event: Event, article: Article, item: ExtractedEvent) -> Source:
-    return Source(event=event, article=article, **_source_values(item))
+def _source(event: Event, article: Article, item: ExtractedEvent, *, planned: bool) -> Source:
+    return Source(event=event, article=article, **source_values(item, planned=planned))
 
 
 def _write_events(plan: _Plan) -> None:
@@ -299,7 +317,7 @@ def _write_sources(plan: _Plan) -> None:
     for source in plan.new_sources:
         source.event_id = source.event.pk
     # A main source that stops being main first, so that one article never has two at once.
-    fields = list(_source_values_fields())
+    fields = list(source_fields())
     for is_main in (False, True):
         Source.objects.bulk_update(
             [s for s in plan.changed_sources if s.is_main == is_main], fields
@@ -307,22 +325,33 @@ def _write_sources(plan: _Plan) -> None:
     copy_create(Source, plan.new_sources)
 
 
-def _source_values_fields() -> tuple[str, ...]:
-    return (
-        "is_main",
-        "passage_start",
-        "passage_end",
-        "date_evidence_start",
-        "date_evidence_end",
+def _added_passages(plan: _Plan, *, reread: set[int]) -> dict[int, list[str]]:
+    """The passages this batch adds to events; not for events whose passages must be read
+    again (a source moved within its article, or went)."""
+    added: dict[int, list[str]] = {}
+    for source in plan.new_sources:
+        text = source.article.raw_text[source.passage_start : source.passage_end]
+        added.setdefault(source.event_id, []).append(text)
+    moved = {s.event_id for s in plan.changed_sources} | reread
+    return {pk: texts for pk, texts in added.items() if pk not in moved}
+
+
+def _write_suggestions(plan: _Plan) -> None:
+    """Probable matches, for editors: one row per pair, never again once decided."""
+    pairs = {
+        (min(a.pk, b.pk), max(a.pk, b.pk)): why for a, b, why in plan.suggestions if a.pk != b.pk
+    }
+    Suggestion.objects.bulk_create(
+        [Suggestion(event_id=a, other_id=b, reason=why[:300]) for (a, b), why in pairs.items()],
+        ignore_conflicts=True,
     )
 
 
-def _remove_stale(sources: dict[tuple[int, str], Source], plan: _Plan) -> None:
+def _remove_stale(stale: list[Source]) -> set[int]:
     """Sources a re-extracted article no longer yields go; so do their events, unless an
-    editor touched them or another article backs them."""
-    stale = [s for s in sources.values() if s.pk not in plan.kept_sources]
+    editor touched them or another article backs them. The events that stay, told less."""
     if not stale:
-        return
+        return set()
     stale_ids = [s.pk for s in stale]
     others = dict(
         Source.objects.filter(event_id__in={s.event_id for s in stale})
@@ -343,4 +372,6 @@ def _remove_stale(sources: dict[tuple[int, str], Source], plan: _Plan) -> None:
             "pk", flat=True
         )
         delete_with_history(Participation, list(participations), "re-extracted")
+        Suggestion.objects.filter(Q(event_id__in=gone) | Q(other_id__in=gone)).delete()
         delete_with_history(Event, gone, "re-extracted")
+    return {s.event_id for s in stale} - gone

@@ -83,7 +83,7 @@ def spans_for(sources: Iterable[Source], text_length: int) -> list[Span]:
         return max(0, min(i, text_length))
 
     for source in sources:
-        summary = source.event.summary
+        summary = source.event.heading
         start, end = clamp(source.passage_start), clamp(source.passage_end)
         spans.append(Span(start, max(start, end), source.event_id, summary, "passage"))
         if source.date_evidence_start is not None and source.date_evidence_end is not None:

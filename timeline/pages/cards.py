@@ -24,6 +24,7 @@ from articles.extraction.language import ENGLISH, detect_language
 from articles.extraction.offices import office_held, office_terms
 from timeline import selectors
 from timeline.models import Event, EventKind, Role
+from timeline.pages.dating import plain
 from timeline.selectors import MATCH_END, MATCH_START
 
 SOURCE_TITLE_LENGTH = 90
@@ -31,6 +32,7 @@ SOURCE_TITLE_LENGTH = 90
 # What a card shows of an event; `headline` too when searching (`with_search_rank()`).
 LISTED_COLUMNS = (
     "id",
+    "title",
     "summary",
     "kind",
     "place",
@@ -38,6 +40,8 @@ LISTED_COLUMNS = (
     "date_start",
     "needs_review",
     "date_derivation",
+    "planned",
+    "source_count",
 )
 
 
@@ -53,7 +57,8 @@ class EventCard:
 
     pk: int
     url: str
-    summary: str  # safe HTML when a search highlighted it
+    title: str  # the headline, or the sentence for an event without one
+    match: str  # when searching: the sentence, its matches highlighted (safe HTML)
     date: DateValue
     kind: str
     place: str
@@ -62,6 +67,8 @@ class EventCard:
     took_part: list[Link]
     mentioned: list[Link]
     sources: list[Link]
+    source_count: int = 0
+    planned: bool = False
     english_label: str = ""  # for a summary in Russian or Azerbaijani (`english_label`)
 
 
@@ -109,14 +116,20 @@ def _card(row: dict, people: list, sources: list, urls: _Urls, terms: dict) -> E
     return EventCard(
         pk=pk,
         url=urls.event(pk),
-        summary=highlighted(headline) if headline else row["summary"],
+        title=row["title"] or row["summary"],
+        match=highlighted(headline) if headline else "",
+        source_count=row["source_count"],
+        planned=row["planned"],
         date=date,
         kind=_KIND_LABELS.get(row["kind"], row["kind"]),
         place=row["place"],
         needs_review=row["needs_review"],
-        derivation=row["date_derivation"],
+        derivation=plain(row["date_derivation"]),
         english_label=english_label(
-            row["summary"], row["kind"], (link.text for link in took_part), row["place"]
+            row["title"] or row["summary"],
+            row["kind"],
+            (link.text for link in took_part),
+            row["place"],
         ),
         took_part=took_part,
         mentioned=mentioned,
