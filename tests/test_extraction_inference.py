@@ -157,3 +157,24 @@ def test_a_document_signed_told_twice_is_one_mentioned_event():
     )
     mentioned = [e for e in extract(text, actors=ACTORS, today=TODAY).events if not e.main]
     assert [(e.date.iso(), e.date.precision) for e in mentioned] == [("2022-02", "month")]
+
+
+def test_a_bare_document_word_names_no_one_document():
+    from articles.extraction.known_events import document_label, document_names
+
+    assert document_names("but this paragraph of the Declaration has not been met") == []
+    assert document_label("The treaty was signed in Minsk.") == ""
+    (name,) = document_names("the Declaration on Allied Interaction was signed")
+    assert name.startswith("Declaration on Allied Interaction")
+
+
+def test_a_bare_declaration_is_not_dated_by_another_article_s_declaration():
+    from articles.extraction import extract_batch
+
+    dated = "Declaration\n\nMINSK, 5 May 2010 (Agency) - The two leaders signed a declaration.\n"
+    undated = (
+        "Interview\n\nThe minister said: almost two years have passed since the end of the "
+        "war, but this paragraph of the Declaration has not been implemented yet.\n"
+    )
+    results = extract_batch([("a.txt", dated), ("b.txt", undated)])
+    assert not results[1].published.known

@@ -106,8 +106,9 @@ def labels_match(a: str, b: str) -> bool:
 
 
 def document_names(sentence: str) -> list[str]:
-    """The documents a sentence names ("the declaration on allied interaction")."""
-    return [m.group(1) for m in DOCUMENT_NAME.finditer(sentence)]
+    """The documents a sentence names ("the declaration on allied interaction"); a bare
+    "the Declaration" names no one document (any article's "declaration" would match it)."""
+    return [m.group(1) for m in DOCUMENT_NAME.finditer(sentence) if " " in m.group(1)]
 
 
 def document_label(sentence: str) -> str:
