@@ -164,8 +164,15 @@ def test_a_bare_document_word_names_no_one_document():
 
     assert document_names("but this paragraph of the Declaration has not been met") == []
     assert document_label("The treaty was signed in Minsk.") == ""
-    (name,) = document_names("the Declaration on Allied Interaction was signed")
-    assert name.startswith("Declaration on Allied Interaction")
+    assert document_names("the Declaration on Allied Interaction was signed") == [
+        "Declaration on Allied Interaction"
+    ]
+    # A name ends where a date or a verb begins; "and" may stand inside it.
+    assert document_names("they signed the agreement on May 17 to end it") == []
+    assert document_names("the treaty of 1997 was") == []
+    assert document_names("the Treaty of Friendship and Cooperation") == [
+        "Treaty of Friendship and Cooperation"
+    ]
 
 
 def test_a_bare_declaration_is_not_dated_by_another_article_s_declaration():

@@ -210,3 +210,13 @@ def test_a_city_that_hosted_the_event_is_its_place():
     assert place_of("Kazan hosted the forum of the regions.") == "Kazan"
     assert place_of("The Kazan Hotel hosted nobody.") is None
     assert main_of(text).place == "Kazan"
+
+
+def test_a_visit_still_to_come_is_where_it_will_be_not_where_the_report_was_filed():
+    text = (
+        "Visit\n\nMOSCOW, 2 June 2024 (Agency) - The Foreign Minister will visit Kazan on "
+        "10 June 2024, the ministry said.\n"
+    )
+    assert main_of(text).place == "Kazan"
+    text = text.replace("will visit Kazan", "will pay a visit")
+    assert main_of(text).place is None  # the dateline is where the report was filed

@@ -21,9 +21,16 @@ HISTORY_FILE = DATA / "history.json"
 _STOP = {"the", "of", "on", "in", "and", "a", "an", "for", "to", "between", "with", "about"}
 _WORDS = re.compile(r"[^\W\d_]+")
 
+# Words that end a document's name: "the agreement on May 17 to ...", "the treaty of 1997 was".
+_NOT_A_NAME = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:was|were|is|are|will|has|had|to|in|at|by|with|a)\b)"
+)
 DOCUMENT_NAME = re.compile(
     r"\b((?:declaration|treaty|agreement|statement|memorandum|protocol|accord|charter"
-    r"|convention|communiqu[eé])\b(?:\s+(?:on|of|for|about)\s+[\w-]+(?:\s+[\w-]+){0,2})?)",
+    r"|convention|communiqu[eé])\b(?:\s+(?:on|of|for|about)\s+(?!" + _NOT_A_NAME + r")[\w-]+"
+    r"(?:\s+(?!" + _NOT_A_NAME + r")[\w-]+){0,2})?)",
     re.I,
 )
 _SIGNING = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.date_claims import FUTURE
 from articles.extraction.dateline import dateline_place
 from articles.extraction.kinds import EventKind, event_kind
 from articles.extraction.known_events import document_label
@@ -71,8 +72,8 @@ def main_event(reading: Reading) -> ExtractedEvent | None:
     summary = layout.title or one_line(main_text)
     kind = event_kind(main_text + " " + (layout.title or ""))
     place = place_of(main_text) or place_of(text[sents[0][0] : sents[0][1]])
-    if not place and reading.dateline and kind in _IN_ONE_PLACE:
-        place = dateline_place(text, reading.dateline)
+    if not place and reading.dateline and kind in _IN_ONE_PLACE and not FUTURE.search(main_text):
+        place = dateline_place(text, reading.dateline)  # not for a visit still to come
     if not place and kind in _IN_ONE_PLACE and layout.title and _DATED_TITLE.search(layout.title):
         place = place_in_dateline(layout.title)  # "Statements after the talks, Moscow, May 5"
     return ExtractedEvent(

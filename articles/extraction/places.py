@@ -17,7 +17,8 @@ PLACES: tuple[str, ...] = tuple(_VOCABULARY["places"])
 _SAME_PLACE: dict[str, str] = _VOCABULARY["same_place"]
 _NAMES = "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
 _PLACE_RE = re.compile(
-    r"\b(?:in|at|(?:visit|trip|travell?ed|arrived|came|went|flew)\s+to)\s+(?:the\s+)?"
+    r"\b(?:in|at|(?:visit|trip|travell?ed|arrived|came|went|flew)\s+to|visit(?:s|ed|ing)?)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:" + "|".join(_VOCABULARY["adjectives"]) + r")\s+)?"
     r"(?:(?:capital|city|resort(?:\s+city)?|town|port\s+city)(?:\s+of)?\s+)?"
     r"(?P<place>" + _NAMES + r")\b"
