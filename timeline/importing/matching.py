@@ -3,9 +3,10 @@ participant in common."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable, Mapping
 
-from django.db.models import Q
+from django.db import connection
 
 from articles.extraction.types import ExtractedEvent
 from timeline.models import Actor, Event, Participation, Role
@@ -14,44 +15,38 @@ from timeline.models import Actor, Event, Participation, Role
 def matching_events(
     items: Mapping[Hashable, ExtractedEvent], actors: Mapping[str, Actor]
 ) -> dict[Hashable, Event]:
-    """Events the timeline already has for these items: ``{key: event}`` for ``{key: item}``."""
-    wanted: dict = {}
+    """Events the timeline already has for these items: ``{key: event}`` for ``{key: item}``;
+    of several, the oldest."""
+    keys: list[Hashable] = []
+    wanted: list[tuple[int, str, dt.date, dt.date, int]] = []
     for key, item in items.items():
         start, end = item.date.interval()
         ids = {actors[n].pk for n in item.participants if n in actors}
         if start is not None and ids:
-            wanted[key] = (item.kind, start, end, ids)
+            keys.append(key)
+            wanted += [(len(keys) - 1, item.kind, start, end, actor) for actor in sorted(ids)]
     if not wanted:
         return {}
-    # Candidate events by kind and date (the kind index), then their participants: both
-    # index look-ups, whatever the number of events an actor has.
-    condition = Q()
-    for kind, start, end in {(k, s, e) for k, s, e, _ in wanted.values()}:
-        condition |= Q(kind=kind, date_start=start, date_end=end)
-    candidates = {
-        pk: (kind, start, end)
-        for pk, kind, start, end in Event.objects.filter(condition).values_list(
-            "pk", "kind", "date_start", "date_end"
+    # One query, whatever the number of events sharing a kind and a date (thousands, for the
+    # anniversary of a much-cited document): the kind index, then each participant's.
+    columns = [list(column) for column in zip(*wanted, strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT DISTINCT ON (w.n) w.n, e.id
+            FROM unnest(%s::int[], %s::text[], %s::date[], %s::date[], %s::bigint[])
+                AS w(n, kind, date_start, date_end, actor_id)
+            JOIN {Event._meta.db_table} e ON e.kind = w.kind
+                AND e.date_start = w.date_start AND e.date_end = w.date_end
+            JOIN {Participation._meta.db_table} p ON p.event_id = e.id
+                AND p.actor_id = w.actor_id AND p.role = %s
+            ORDER BY w.n, e.id
+            """,
+            [*columns, Role.PARTICIPANT.value],
         )
-    }
-    if not candidates:
-        return {}
-    rows = (
-        Participation.objects.filter(
-            event_id__in=candidates,
-            role=Role.PARTICIPANT,
-            actor_id__in={i for *_, ids in wanted.values() for i in ids},
-        )
-        .values_list("event_id", "actor_id")
-        .order_by("event_id")
-    )
-    found: dict = {}
-    for event_id, actor_id in rows:
-        for key, (kind, start, end, ids) in wanted.items():
-            if key not in found and candidates[event_id] == (kind, start, end) and actor_id in ids:
-                found[key] = event_id
+        found = dict(cursor.fetchall())
     events = Event.objects.defer("search_vector").in_bulk(set(found.values()))
-    return {key: events[event_id] for key, event_id in found.items()}
+    return {keys[n]: events[event_id] for n, event_id in found.items()}
 
 
 class BatchEvents:
