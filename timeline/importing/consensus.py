@@ -135,7 +135,7 @@ def refresh_events(
     for row in (
         Source.objects.filter(event_id__in=ids)
         .order_by("event_id", "id")
-        .values(*_CLAIMED, "event_id", "article_id")
+        .values(*CLAIM_FIELDS, "event_id", "article_id")
     ):
         claims[row["event_id"]].append(_claim(row))
         articles[row["event_id"]].add(row["article_id"])
@@ -220,9 +220,11 @@ def _passages(ids: set[int]) -> dict[int, list[str]]:
     return found
 
 
-_CLAIMED = (
+# What a source claims of its event, as its row stores it.
+CLAIM_FIELDS = (
     "date_precision",
     "date_start",
+    "date_end",
     "date_derivation",
     "date_evidence",
     "date_needs_review",
@@ -246,4 +248,4 @@ def _claim(row: dict) -> Claim:
     )
 
 
-__all__ = ["Claim", "agreed_date", "agreed_values", "refresh_events"]
+__all__ = ["CLAIM_FIELDS", "Claim", "agreed_date", "agreed_values", "refresh_events"]

@@ -7,7 +7,7 @@ from articles.extraction import eventhood
 from articles.extraction.headlines import fallback_sentence, short_name
 from articles.extraction.types import ExtractedEvent
 from timeline.corrections import machine_may_delete
-from timeline.importing.consensus import Claim, agreed_values
+from timeline.importing.consensus import CLAIM_FIELDS, Claim, agreed_values
 from timeline.importing.identity import Telling
 from timeline.models import Actor, ActorKind, Role, Source
 
@@ -95,20 +95,6 @@ def source_fields() -> tuple[str, ...]:
         "date_evidence_end",
         *CLAIM_FIELDS,
     )
-
-
-CLAIM_FIELDS = (
-    "date_precision",
-    "date_start",
-    "date_end",
-    "date_derivation",
-    "date_evidence",
-    "date_needs_review",
-    "kind",
-    "place",
-    "label",
-    "planned",
-)
 
 
 def detachable(source: Source, item: ExtractedEvent, *, told_by: int) -> bool:
