@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from enum import StrEnum
 
+from articles.extraction.date_anchors import windows as anchor_windows
 from articles.extraction.mentions import Mention, MentionKind, valid_date
-from articles.extraction.months import MONTH_PATTERN, month_number, month_words
+from articles.extraction.months import MONTH_PATTERN, month_number
 from articles.extraction.vocabulary import vocabulary
 
 
@@ -233,12 +234,9 @@ def find_mentions(
     found: list[Mention] = []
     segment = text[start:end]
     taken = bytearray(len(segment))  # characters already part of a longer match
-    # The patterns built on month names run only around the month names the text has: one
-    # scan for them all instead of one scan per pattern.
-    windows = {
-        shape: _merge((max(0, m.start() - before), m.end() + after) for m in found_at)
-        for shape, (found_at, before, after) in _anchors(segment).items()
-    }
+    # Each pattern runs only around what its matches must contain (a month name, a year, a
+    # digit beside a separator...): a few windows instead of the whole text.
+    windows = anchor_windows(segment)
     for kind, pattern in _PATTERNS:
         if kind in windows:
             matches = (m for a, b in windows[kind] for m in pattern.finditer(segment, a, b))
@@ -258,37 +256,6 @@ def find_mentions(
             found.append(mention)
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return sorted(found, key=lambda m: m.start)
-
-
-_MONTH_SHAPES = (Shape.D_MON_Y, Shape.MON_D_Y, Shape.D_MON, Shape.MON_D, Shape.MON_Y, Shape.MONTH)
-_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
-# An English text is searched for the English word alone (a literal: fast); others for theirs.
-_FOREIGN_LETTER = re.compile(r"[\u0400-\u04ffəƏıİğĞ]")
-_YEAR_WORD = {True: re.compile("year", re.I), False: re.compile(r"year|год|лет|\bil\b", re.I)}
-_MONTH_WORD = {True: re.compile("month", re.I), False: re.compile(r"month|месяц|\bay\b", re.I)}
-
-
-def _anchors(segment: str) -> dict[Shape, tuple[list[re.Match], int, int]]:
-    """Where each costly pattern may match: around a month name, a four-digit year, the word
-    "year" or "month" (matches, characters before, characters after), so that it runs over a
-    few windows instead of the whole text."""
-    months = month_words(segment)
-    out = {shape: (months, 16, 40) for shape in _MONTH_SHAPES}
-    out[Shape.YEAR] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
-    english = not _FOREIGN_LETTER.search(segment)
-    out[Shape.RELATIVE_YEAR] = (list(_YEAR_WORD[english].finditer(segment)), 30, 10)
-    out[Shape.RELATIVE_MONTH] = (list(_MONTH_WORD[english].finditer(segment)), 20, 10)
-    return out
-
-
-def _merge(spans) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
 
 
 def _mention(kind: Shape, m: re.Match, *, start: int, end: int, today: dt.date) -> Mention | None:

@@ -1,0 +1,76 @@
+"""Where a date expression may stand in a text: cheap scans that tell the date grammar's
+costly patterns which few windows to search, instead of every position of the text.
+
+Each shape of the grammar has an anchor that every one of its matches contains (a month name,
+a four-digit year, a digit beside a separator, a weekday, the word "year"...) and the number
+of characters a match may reach before and after it. Python's regular expressions try a
+pattern that starts with an assertion or ignores case at every position of the text; a literal
+or a digit is found far faster, and a text has only a handful of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from articles.extraction.months import month_words
+from articles.extraction.vocabulary import vocabulary
+
+__all__ = ["windows"]
+
+_CALENDAR = vocabulary("calendar")
+_MONTH_SHAPES = ("d_mon_y", "mon_d_y", "d_mon", "mon_d", "mon_y", "month")
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+# Numeric dates (2021-11-26, 26.11.2021, 11/26/21, 18-06-2021): a digit, a separator, a digit.
+_DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")
+# An English text is searched for the English word alone (a literal: fast); others for theirs.
+_FOREIGN_LETTER = re.compile(r"[\u0400-\u04ffəƏıİğĞ]")
+_YEAR_WORD = {True: re.compile("year", re.I), False: re.compile(r"year|год|лет|\bil\b", re.I)}
+_MONTH_WORD = {True: re.compile("month", re.I), False: re.compile(r"month|месяц|\bay\b", re.I)}
+
+
+def _longest_words(phrases: Iterable[str]) -> list[str]:
+    """The longest word of each phrase, lower case: a phrase never matches without it."""
+    words = {max(p.lower().split(), key=len) for p in phrases}
+    return sorted(words, key=len, reverse=True)
+
+
+# Searched in the lower-cased text (without IGNORECASE a set of literals is found quickly).
+_RELATIVE_DAY_WORD = re.compile(
+    "|".join(map(re.escape, _longest_words(_CALENDAR["relative_days"])))
+)
+# Every English weekday ends in "day"; Russian ones are said after "в"/"во" ("в пятницу").
+_WEEKDAY_WORD = re.compile("|".join(["day", *_CALENDAR["russian_weekdays_on"]]))
+
+
+def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
+    """For each shape that has an anchor, the merged windows of ``segment`` its matches fall
+    in (a shape absent from the result is searched everywhere)."""
+    months = month_words(segment)
+    anchors: dict[str, tuple[list[re.Match], int, int]] = {
+        shape: (months, 16, 40) for shape in _MONTH_SHAPES
+    }
+    anchors["year"] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
+    english = not _FOREIGN_LETTER.search(segment)
+    anchors["relative_year"] = (list(_YEAR_WORD[english].finditer(segment)), 30, 10)
+    anchors["relative_month"] = (list(_MONTH_WORD[english].finditer(segment)), 20, 10)
+    numeric = list(_DIGIT_SEPARATOR.finditer(segment))
+    anchors["iso"] = anchors["numeric"] = (numeric, 10, 12)
+    lower = segment.lower()
+    if len(lower) == len(segment):  # a letter whose lower case is longer ("İ") moves offsets
+        anchors["relative_day"] = (list(_RELATIVE_DAY_WORD.finditer(lower)), 40, 6)
+        anchors["weekday"] = (list(_WEEKDAY_WORD.finditer(lower)), 30, 30)
+    return {
+        shape: _merge((max(0, m.start() - before), m.end() + after) for m in found)
+        for shape, (found, before, after) in anchors.items()
+    }
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
