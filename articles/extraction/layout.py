@@ -47,7 +47,6 @@ _UI_LINE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*\s*$""")
 _INNER_SENTENCE_END = re.compile(r"""[a-z0-9,;)"'”’][.!?]["'”’»]?\s+["'“‘«]?[A-Z]""")
 
@@ -108,11 +107,23 @@ def blocks(text: str, start: int = 0) -> list[Block]:
     return out
 
 
+# Bytes that are no ASCII letter; Cyrillic letters (U+0400-U+04FF) begin with these in UTF-8.
+_NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    """How many Latin (ASCII) and Cyrillic letters a text has, counted in its UTF-8 bytes
+    (no other character's bytes look like either)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _NOT_LATIN)), sum(map(raw.count, _CYRILLIC_LEADS))
+
+
 def _is_foreign_script(line: str, latin_article: bool) -> bool:
-    if not latin_article:
+    if not latin_article or not _CYRILLIC.search(line):
         return False
-    cyr = len(_CYRILLIC.findall(line))
-    return cyr > 0 and cyr >= len(_LATIN.findall(line))
+    latin, cyrillic = _script_counts(line)
+    return cyrillic >= latin
 
 
 def is_ui_line(line: str, latin_article: bool = True) -> bool:
@@ -232,7 +243,8 @@ def analyse(text: str) -> Layout:
     """Find title, body span and boilerplate of a raw article text."""
     original = blocks(text, _article_start(text))
     all_blocks = list(original)
-    latin_article = len(_LATIN.findall(text)) >= len(_CYRILLIC.findall(text))
+    latin, cyrillic = _script_counts(text)
+    latin_article = latin >= cyrillic
     if not all_blocks:
         return Layout("", 0, 0, 0, 0)
 

@@ -19,7 +19,7 @@ def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         cursor = start
         for m in _BOUNDARY.finditer(text, start, end):
-            word = re.search(r"([\w.]+)[.!?…]*[\"'”’»)]*\s*$", text[cursor : m.end()])
+            word = _last_word(text, cursor, m)
             token = word.group(1).rstrip(".").lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -30,6 +30,21 @@ def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if text[cursor:end].strip():
             out.append(_trim(text, cursor, end))
     return out
+
+
+# The word a sentence boundary follows, with the stops and quotes after it.
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)]*\s*$")
+
+
+def _last_word(text: str, cursor: int, boundary: re.Match) -> re.Match | None:
+    """The last word before a boundary, searched in the few characters before it (a search
+    from the sentence's start tries every position of it); the whole sentence is searched only
+    when the word may begin before them."""
+    near = max(cursor, boundary.start() - 80)
+    word = _LAST_WORD.search(text, near, boundary.end())
+    if word is not None and word.start() == near and near > cursor:
+        word = _LAST_WORD.search(text, cursor, boundary.end())
+    return word
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

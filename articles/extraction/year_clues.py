@@ -42,7 +42,7 @@ _ANNIVERSARY = re.compile(
     r"|\b(?P<cent>centenary|centennial)\s+of\b",
     re.I,
 )
-# The words without which neither can match: a text without them is not read sentence by sentence.
+# The words without which neither can match: only the sentences that have them are searched.
 _ANNIVERSARY_WORD = re.compile(r"anniversary|centenary|centennial", re.I)
 _SINCE_WORD = re.compile(r"since", re.I)
 _SPAN_SINCE = re.compile(
@@ -130,6 +130,8 @@ def anniversary_clues(reading: Reading) -> list[YearClue]:
     if not _ANNIVERSARY_WORD.search(text):
         return clues
     for s, e in reading.sentences:
+        if not _ANNIVERSARY_WORD.search(text, s, e):
+            continue
         sentence = text[s:e]
         for m in _ANNIVERSARY.finditer(sentence):
             if m.group("num"):
@@ -235,6 +237,8 @@ def span_clues(reading: Reading) -> list[YearClue]:
     if not _SINCE_WORD.search(text):
         return clues
     for s, e in reading.sentences:
+        if not _SINCE_WORD.search(text, s, e):
+            continue
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
             found = find_known(sentence[m.end() :], known, history)
