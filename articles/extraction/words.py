@@ -103,7 +103,7 @@ def _words(text: str) -> list[Token]:
     # an article has hundreds of words and one Python step per word is most of the cost.
     parts = _TOKEN_SPLIT.split(text)  # between-words, word, between-words, ..., between-words
     bounds = list(accumulate(map(len, parts)))
-    words, starts, ends = parts[1::2], bounds[::2], bounds[1::2]
+    words, starts, ends = parts[1::2], bounds[:-1:2], bounds[1::2]
     for mark in _APOSTROPHE.finditer(text):  # the words an apostrophe is in: "Russia's"
         i = bisect_right(starts, mark.start()) - 1
         if i >= 0 and mark.start() < ends[i] and _POSSESSIVE.search(words[i]):
@@ -112,7 +112,9 @@ def _words(text: str) -> list[Token]:
     upper = [w[0].isupper() for w in words]
     # Only capitalised words and the small words inside names need a key.
     keys = [fold(w) if u or w in CONNECTORS else "" for w, u in zip(words, upper, strict=True)]
-    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, keys, upper)))
+    return list(
+        map(tuple.__new__, repeat(Token), zip(starts, ends, words, keys, upper, strict=True))
+    )
 
 
 def split_name(name: str) -> list[str]:
