@@ -1,6 +1,7 @@
 """Extraction's event kinds are the timeline's: an event extraction finds can always be stored."""
 
 import json
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -43,3 +44,16 @@ def test_extracted_kinds_are_enum_members_that_print_as_their_value():
     assert isinstance(main.kind, EventKind)
     assert main.kind == "meeting"
     assert json.dumps(extract(text).to_json("a.txt")["events"][0]["kind"]) == '"meeting"'
+
+
+def test_kind_patterns_are_written_in_lower_case():
+    # They are searched in the lower-cased sentence: a capital letter in one would never match.
+    for _kind, pattern in articles.extraction.kinds._KINDS:
+        literal = re.sub(r"\\.", "", pattern)  # escapes such as \b, \w, \S are not letters
+        assert literal == literal.lower(), pattern
+
+
+def test_a_sentence_in_capitals_has_its_kind():
+    assert articles.extraction.kinds.event_kind("THE PRESIDENTS MET IN BAKU") == EventKind.MEETING
+    # "İ" lower-cases to two characters: the sentence is searched as written, ignoring case.
+    assert articles.extraction.kinds.event_kind("İlham Aliyev MET Putin") == EventKind.MEETING
