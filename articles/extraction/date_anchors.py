@@ -16,7 +16,10 @@ from collections.abc import Iterable
 from articles.extraction.months import month_words
 from articles.extraction.vocabulary import vocabulary
 
-__all__ = ["windows"]
+__all__ = ["MONTH_NAME", "windows"]
+
+# The key of `windows`' month names: where each is, and the end of the window it is in.
+MONTH_NAME = "month_name"
 
 _CALENDAR = vocabulary("calendar")
 _MONTH_SHAPES = ("d_mon_y", "mon_d_y", "d_mon", "mon_d", "mon_y", "month")
@@ -60,10 +63,21 @@ def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
     if len(lower) == len(segment):  # a letter whose lower case is longer ("İ") moves offsets
         anchors["relative_day"] = (list(_RELATIVE_DAY_WORD.finditer(lower)), 40, 6)
         anchors["weekday"] = (list(_WEEKDAY_WORD.finditer(lower)), 30, 30)
-    return {
+    out = {
         shape: _merge((max(0, m.start() - before), m.end() + after) for m in found)
         for shape, (found, before, after) in anchors.items()
     }
+    # A pattern that begins with the month name is tried at each month name alone, up to the
+    # end of the window it is in.
+    ends = iter(out["month"])
+    window = next(ends, None)
+    starts = []
+    for m in months:
+        while window is not None and window[1] <= m.start():
+            window = next(ends, None)
+        starts.append((m.start(), window[1]))
+    out[MONTH_NAME] = starts
+    return out
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 
+from articles.extraction.date_anchors import MONTH_NAME
 from articles.extraction.date_anchors import windows as anchor_windows
 from articles.extraction.mentions import Mention, MentionKind, valid_date
 from articles.extraction.months import MONTH_PATTERN, month_number
@@ -223,6 +224,8 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     ),
 ]
 NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
+# Patterns whose matches begin with the month name ("November 26, 2021"): tried at month names.
+_AT_MONTH_NAME = frozenset(p for _, p in _PATTERNS if p.pattern.startswith(r"\b(?P<mon>"))
 
 
 def find_mentions(
@@ -238,7 +241,11 @@ def find_mentions(
     # digit beside a separator...): a few windows instead of the whole text.
     windows = anchor_windows(segment)
     for kind, pattern in _PATTERNS:
-        if kind in windows:
+        if pattern in _AT_MONTH_NAME:
+            matches = (
+                m for a, b in windows[MONTH_NAME] if (m := pattern.match(segment, a, b)) is not None
+            )
+        elif kind in windows:
             matches = (m for a, b in windows[kind] for m in pattern.finditer(segment, a, b))
         else:
             matches = pattern.finditer(segment)
