@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from articles.extraction.actors import NameHit
+from articles.extraction.caseless import CaselessPattern
 from articles.extraction.datevalue import DateValue, Precision
 from articles.extraction.types import DateClaim
 from articles.extraction.vocabulary import vocabulary
@@ -27,11 +28,10 @@ COUNTRY_WORDS: dict[str, str] = vocabulary("countries")["words"]
 _NAMED_BY_OFFICE = frozenset(_OFFICES["named_by_office"])
 _COUNTRY_RE = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
 _TITLE_RE = "|".join(f"(?:{p})" for p, _ in TITLES)
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = CaselessPattern(
     rf"(?P<former>\b(?:former|ex-|then)\s*)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_RE})\s+)?"
     rf"(?P<title>{_TITLE_RE})(?:\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY_RE}))?"
-    r"(?:\s*,)?\s*\[?\s*(?:[A-Z][\w'-]+\s+)?$",
-    re.I,
+    r"(?:\s*,)?\s*\[?\s*(?:[A-Z][\w'-]+\s+)?$"
 )
 
 
