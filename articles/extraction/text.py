@@ -40,7 +40,7 @@ def _last_word(text: str, cursor: int, boundary: re.Match) -> re.Match | None:
     """The last word before a boundary, searched in the few characters before it (a search
     from the sentence's start tries every position of it); the whole sentence is searched only
     when the word may begin before them."""
-    near = max(cursor, boundary.start() - 80)
+    near = max(cursor, boundary.start() - 32)
     word = _LAST_WORD.search(text, near, boundary.end())
     if word is not None and word.start() == near and near > cursor:
         word = _LAST_WORD.search(text, cursor, boundary.end())

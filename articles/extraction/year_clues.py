@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,20 @@ class YearClue:
     reason: str
     evidence_start: int
     evidence_end: int
+
+
+def _sentences_with(
+    word: re.Pattern, text: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences that have the word (the text is searched once, not sentence by sentence)."""
+    found = [m.span() for m in word.finditer(text)]
+    starts = [a for a, _ in found]
+    out = []
+    for s, e in sentences:
+        i = bisect_left(starts, s)
+        if any(b <= e for a, b in found[i:] if a < e):
+            out.append((s, e))
+    return out
 
 
 def year_clues(reading: Reading) -> list[YearClue]:
@@ -129,9 +143,7 @@ def anniversary_clues(reading: Reading) -> list[YearClue]:
     clues: list[YearClue] = []
     if not _ANNIVERSARY_WORD.search(text):
         return clues
-    for s, e in reading.sentences:
-        if not _ANNIVERSARY_WORD.search(text, s, e):
-            continue
+    for s, e in _sentences_with(_ANNIVERSARY_WORD, text, reading.sentences):
         sentence = text[s:e]
         for m in _ANNIVERSARY.finditer(sentence):
             if m.group("num"):
@@ -236,9 +248,7 @@ def span_clues(reading: Reading) -> list[YearClue]:
     clues: list[YearClue] = []
     if not _SINCE_WORD.search(text):
         return clues
-    for s, e in reading.sentences:
-        if not _SINCE_WORD.search(text, s, e):
-            continue
+    for s, e in _sentences_with(_SINCE_WORD, text, reading.sentences):
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
             found = find_known(sentence[m.end() :], known, history)
