@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from articles.extraction.types import DAY, MONTH, YEAR, DateClaim, KnownEvent
 from articles.extraction.vocabulary import DATA
@@ -179,7 +180,7 @@ class KnownIndex:
 
 
 def find_known(
-    sentence: str, known: KnownIndex, history: list[HistoryEvent], *, people: bool = False
+    sentence: str, known: KnownIndex, history: Sequence[HistoryEvent], *, people: bool = False
 ) -> tuple[str, DateClaim, DateClaim, str] | None:
     """A dated event the sentence names: (label, start, end, where the date comes from)."""
     lowered = " ".join(sentence.lower().split())
@@ -187,7 +188,7 @@ def find_known(
         event = known.match(candidate)
         if event is not None:
             return event.label, event.date, event.date, event.source or "another article"
-    pattern, by_name = _history_index(tuple(history))
+    pattern, by_name = _history_index(history)
     best: HistoryEvent | None = None
     best_len = 0
     for m in pattern.finditer(lowered):
@@ -201,8 +202,21 @@ def find_known(
     return None
 
 
-@lru_cache(maxsize=8)
-def _history_index(history: tuple[HistoryEvent, ...]) -> tuple[re.Pattern, dict]:
+# The indexes of the last histories, by the very sequence (hashing one costs a scan of it).
+_INDEXED: list[tuple[Sequence[HistoryEvent], tuple[re.Pattern, dict]]] = []
+
+
+def _history_index(history: Sequence[HistoryEvent]) -> tuple[re.Pattern, dict]:
+    for seen, index in _INDEXED:
+        if seen is history:
+            return index
+    index = _index_history(history)
+    _INDEXED.insert(0, (history, index))
+    del _INDEXED[8:]
+    return index
+
+
+def _index_history(history: Sequence[HistoryEvent]) -> tuple[re.Pattern, dict]:
     """One alternation of every history name, longest first, for a single scan per sentence."""
     by_name: dict[str, HistoryEvent] = {}
     for event in history:

@@ -31,7 +31,7 @@ class Context:
 
     registry: Registry
     known_events: KnownIndex
-    history: list[HistoryEvent]
+    history: tuple[HistoryEvent, ...]
     today: dt.date
 
 
@@ -114,6 +114,6 @@ def make_context(
     return Context(
         registry=registry,
         known_events=KnownIndex(known_events),
-        history=list(load_history()),
+        history=load_history(),
         today=today or dt.date.today(),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from articles.extraction.datevalue import DateValue, Precision
 from articles.extraction.kinds import EventKind
@@ -25,9 +26,9 @@ class DateClaim:
     derivation: str = ""
     needs_review: bool = False
 
-    @property
+    @cached_property
     def value(self) -> DateValue:
-        """The date itself, without why we believe it."""
+        """The date itself, without why we believe it (kept: steps ask for it again and again)."""
         return DateValue(Precision(self.precision), self.year, self.month, self.day)
 
     @property
