@@ -50,21 +50,21 @@ def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
     """For each shape that has an anchor, the merged windows of ``segment`` its matches fall
     in (a shape absent from the result is searched everywhere)."""
     months = month_words(segment)
-    anchors: dict[str, tuple[list[re.Match], int, int]] = {
+    anchors: dict[str, tuple[list[tuple[int, int]], int, int]] = {
         shape: (months, 16, 40) for shape in _MONTH_SHAPES
     }
-    anchors["year"] = (list(_YEAR_DIGITS.finditer(segment)), 60, 6)
+    anchors["year"] = (_spans(_YEAR_DIGITS, segment), 60, 6)
     english = not _FOREIGN_LETTER.search(segment)
-    anchors["relative_year"] = (list(_YEAR_WORD[english].finditer(segment)), 30, 10)
-    anchors["relative_month"] = (list(_MONTH_WORD[english].finditer(segment)), 20, 10)
-    numeric = list(_DIGIT_SEPARATOR.finditer(segment))
+    anchors["relative_year"] = (_spans(_YEAR_WORD[english], segment), 30, 10)
+    anchors["relative_month"] = (_spans(_MONTH_WORD[english], segment), 20, 10)
+    numeric = _spans(_DIGIT_SEPARATOR, segment)
     anchors["iso"] = anchors["numeric"] = (numeric, 10, 12)
     lower = segment.lower()
     if len(lower) == len(segment):  # a letter whose lower case is longer ("İ") moves offsets
-        anchors["relative_day"] = (list(_RELATIVE_DAY_WORD.finditer(lower)), 40, 6)
-        anchors["weekday"] = (list(_WEEKDAY_WORD.finditer(lower)), 30, 30)
+        anchors["relative_day"] = (_spans(_RELATIVE_DAY_WORD, lower), 40, 6)
+        anchors["weekday"] = (_spans(_WEEKDAY_WORD, lower), 30, 30)
     out = {
-        shape: _merge((max(0, m.start() - before), m.end() + after) for m in found)
+        shape: _merge((max(0, a - before), b + after) for a, b in found)
         for shape, (found, before, after) in anchors.items()
     }
     # A pattern that begins with the month name is tried at each month name alone, up to the
@@ -72,12 +72,16 @@ def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
     ends = iter(out["month"])
     window = next(ends, None)
     starts = []
-    for m in months:
-        while window is not None and window[1] <= m.start():
+    for a, _ in months:
+        while window is not None and window[1] <= a:
             window = next(ends, None)
-        starts.append((m.start(), window[1]))
+        starts.append((a, window[1]))
     out[MONTH_NAME] = starts
     return out
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -281,7 +281,16 @@ def analyse(text: str) -> Layout:
         chosen = ordered[best] if site_name and shared[best] >= default_shared + 2 else ordered[0]
         title, title_start, title_end = _clean_title(chosen.text), chosen.start, chosen.end
 
-    # The body ends before the first end marker (or trailing interface lines).
+    # The body ends before the first end marker (or trailing interface lines). Each line is
+    # judged once: the steps below ask again for the same ones.
+    ui_lines: dict[tuple[int, int], list[bool]] = {}
+
+    def ui(block: Block) -> list[bool]:
+        key = (block.start, block.end)
+        if key not in ui_lines:
+            ui_lines[key] = [is_ui_line(ln.text, latin_article) for ln in block.lines()]
+        return ui_lines[key]
+
     body: list[Block] = []
     for block in all_blocks[first_prose:]:
         lines = block.lines()
@@ -296,9 +305,9 @@ def analyse(text: str) -> Layout:
                 )
             break
         body.append(block)
-    while body and all(is_ui_line(ln.text, latin_article) for ln in body[-1].lines()):
+    while body and all(ui(body[-1])):
         body.pop()
-    body = [b for b in body if not all(is_ui_line(ln.text, latin_article) for ln in b.lines())]
+    body = [b for b in body if not all(ui(b))]
     if not body:
         return Layout(
             title,
@@ -320,8 +329,8 @@ def analyse(text: str) -> Layout:
     if body_start > 0:
         boilerplate.append((0, body_start))
     for block in body:
-        for line in block.lines():
-            if is_ui_line(line.text, latin_article):
+        for line, is_ui in zip(block.lines(), ui(block), strict=True):
+            if is_ui:
                 boilerplate.append((line.start, line.end))
     if body_end < len(text) and text[body_end:].strip():
         boilerplate.append((body_end, len(text)))

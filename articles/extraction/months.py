@@ -57,10 +57,32 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _MONTH_STARTS = frozenset([name[:2] for name in MONTH_NUMBERS] + [stem[:2] for stem in _RU_STEMS])
 
 
-def month_words(text: str) -> list[re.Match]:
-    """The words of a text that are month names, in any language and case form."""
-    return [
-        m
-        for m in _LETTERS.finditer(text)
-        if m.group()[:2].lower() in _MONTH_STARTS and month_number(m.group()) is not None
-    ]
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Month names a word may be whole (Russian case forms are told by their stems).
+_MONTH_WORDS = frozenset(k for k in MONTH_NUMBERS if _LETTERS.fullmatch(k))
+
+
+def month_words(text: str) -> list[tuple[int, int]]:
+    """Where the words of a text that are month names are, in any language and case form."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ") moves offsets
+        return [
+            m.span()
+            for m in _LETTERS.finditer(text)
+            if m.group()[:2].lower() in _MONTH_STARTS and month_number(m.group()) is not None
+        ]
+    # The distinct words of the text are looked up, then each month name found is located.
+    words = set(_LETTERS.findall(low))
+    names = words & _MONTH_WORDS
+    if _CYRILLIC.search(low):
+        names |= {w for w in words - names if w[:2] in _MONTH_STARTS and month_number(w)}
+    spans = []
+    for name in names:
+        at = low.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _LETTER.match(low, at - 1)) and not _LETTER.match(low, end):
+                spans.append((at, end))
+            at = low.find(name, end)
+    return sorted(spans)
