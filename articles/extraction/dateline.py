@@ -249,14 +249,7 @@ def looks_like_dateline(line: str) -> bool:
     """Whether a header line is a date line ("4 March 2012 | 10:15"), not a title."""
     if not _DIGIT.search(line) or len(line.split()) > 12:
         return False
-    return _looks_like_dateline(line, dt.date.today())
-
-
-@lru_cache(maxsize=1024)
-def _looks_like_dateline(line: str, today: dt.date) -> bool:
-    # Layout and dating ask about the same header lines.
-    found = header_mentions(line, 0, len(line), today)
-    return _date_line_mention(line, 0, len(line), found) is not None
+    return _date_line_mention(line, 0, len(line), header_mentions(line, 0, len(line))) is not None
 
 
 def _line_date(

@@ -224,8 +224,9 @@ _PATTERNS: list[tuple[Shape, re.Pattern]] = [
     ),
 ]
 NUMBER_WORDS: dict[str, int] = vocabulary("numbers")["number_words"]
-# Patterns whose matches begin with the month name ("November 26, 2021"): tried at month names.
-_AT_MONTH_NAME = frozenset(p for _, p in _PATTERNS if p.pattern.startswith(r"\b(?P<mon>"))
+# Each pattern, and whether its matches begin with the month name ("November 26, 2021"): those
+# are tried at the month names alone.
+_SEARCHES = [(k, p, p.pattern.startswith(r"\b(?P<mon>")) for k, p in _PATTERNS]
 
 
 def find_mentions(
@@ -240,8 +241,8 @@ def find_mentions(
     # Each pattern runs only around what its matches must contain (a month name, a year, a
     # digit beside a separator...): a few windows instead of the whole text.
     windows = anchor_windows(segment)
-    for kind, pattern in _PATTERNS:
-        if pattern in _AT_MONTH_NAME:
+    for kind, pattern, at_month_name in _SEARCHES:
+        if at_month_name:
             matches = (
                 m for a, b in windows[MONTH_NAME] if (m := pattern.match(segment, a, b)) is not None
             )

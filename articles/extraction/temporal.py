@@ -93,8 +93,8 @@ def _find(reading: Reading, regions: list[tuple[int, int]]) -> list[Found]:
         if len(low) != end - start:  # a letter whose lower case is longer: read it all
             low = None
         foreign = bool(_NOT_ENGLISH.search(text, start, end))
-        for trigger, rules in _BY_TRIGGER.items():
-            if _FOREIGN[trigger] and not foreign:
+        for trigger, rules, in_foreign_words in _TRIGGERS:
+            if in_foreign_words and not foreign:
                 continue  # no Cyrillic (or "ə") in the text: no Russian (Azerbaijani) rule runs
             windows = _windows(text, start, end, low, trigger)
             for pattern, build in rules if windows else ():
@@ -113,7 +113,11 @@ _BY_TRIGGER: dict = {}
 for _pattern, _build, _trigger in _PATTERNS:
     _BY_TRIGGER.setdefault(_trigger, []).append((_pattern, _build))
 # Triggers in Russian or Azerbaijani words: only texts in those languages need their rules.
-_FOREIGN = {t: isinstance(t, tuple) and any(not word.isascii() for word in t) for t in _BY_TRIGGER}
+# (Listed, not looked up: hashing a compiled pattern hashes all its code.)
+_TRIGGERS = [
+    (t, rules, isinstance(t, tuple) and any(not word.isascii() for word in t))
+    for t, rules in _BY_TRIGGER.items()
+]
 
 
 _MARGIN = 80  # characters a rule's match may reach from its trigger
