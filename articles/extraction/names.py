@@ -279,13 +279,14 @@ _SMALL_WORDS = frozenset({"to", "with", "in", "for", "on", "at", "and", "of", "t
 
 def _title_case(toks: list[Token]) -> bool:
     """Whether words are written in a headline's title case ("Talks With Its Counterpart")."""
+    if len(toks) < 5:
+        return False
     words = [t for t in toks[1:] if len(t.text) > 1]
-    small = [t for t in words if t.text.lower() in _SMALL_WORDS]
-    return (
-        4 <= len(words) <= 16
-        and any(t.capitalised for t in small)
-        and sum(t.capitalised for t in words) >= 0.7 * len(words)
-    )
+    if not 4 <= len(words) <= 16:
+        return False
+    return any(t.capitalised and t.text.lower() in _SMALL_WORDS for t in words) and sum(
+        t.capitalised for t in words
+    ) >= 0.7 * len(words)
 
 
 def _common_word(text: str, word: str) -> bool:
