@@ -75,10 +75,21 @@ def decode_article(name: str, data: bytes) -> ArticleFile:
         raise BadArticle("file holds only whitespace")
     if _HTML_START.match(data.lstrip(codecs.BOM_UTF8)[:2048]):
         raise BadArticle("an HTML page, not article text: save the article as plain text")
-    control = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if control > max(10, len(text[:100_000]) // 100):
+    head = text[:100_000]
+    if _control_characters(head) > max(10, len(head) // 100):
         raise BadArticle("binary data (control characters): not a text file")
     return ArticleFile(name=name, text=text, content_hash=content_hash(text), encoding=encoding)
+
+
+# Control characters but tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = bytes([*range(0, 9), *range(14, 32)])
+
+
+def _control_characters(text: str) -> int:
+    """How many control characters a text has, counted in its UTF-8 bytes (a character of
+    more than one byte has none below 128)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw) - len(raw.translate(None, _CONTROL))
 
 
 def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleFile:

@@ -36,6 +36,17 @@ def test_bad_bytes_are_refused_with_a_reason(data, reason):
     assert "\n" not in str(info.value)
 
 
+def test_control_characters_tell_binary_data_from_text():
+    # More than one character in a hundred below space (not tab, line or page breaks): binary.
+    text = "Переговоры в Баку прошли успешно. " * 40
+    noisy = "".join(ch + ("\x01" if i % 50 == 0 else "") for i, ch in enumerate(text))
+    with pytest.raises(BadArticle, match="control characters"):
+        decode_article("x.txt", noisy.encode("utf-8"))
+    # A few stray ones (a form feed, an escape left by a scraper) do not make text binary.
+    kept = decode_article("y.txt", (text + "\x1b\x0c\r\n\v").encode("utf-8"))
+    assert kept.text.startswith("Переговоры")
+
+
 def test_utf16_with_bom_is_read():
     data = codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le")
     assert decode_article("x.txt", data).text == GOOD
