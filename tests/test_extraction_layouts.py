@@ -220,3 +220,20 @@ def test_a_visit_still_to_come_is_where_it_will_be_not_where_the_report_was_file
     assert main_of(text).place == "Kazan"
     text = text.replace("will visit Kazan", "will pay a visit")
     assert main_of(text).place is None  # the dateline is where the report was filed
+
+
+def test_a_lead_dateline_under_the_title_without_a_blank_line():
+    # The page gives its lines one after another: the title (twice), then the agency's dateline
+    # opening the lead. The dateline is the page's date; the lead's own day is the event's.
+    text = (
+        "Ministers talk about transit routes\n"
+        "Ministers talk about transit routes\n"
+        "Baku/03/14/24/Agency: On March 13, the foreign ministers of Russia and Azerbaijan, "
+        "Sergey Lavrov and Jeyhun Bayramov, had a telephone conversation on transit.\n"
+        "The ministries published short messages about the conversation.\n"
+    )
+    result = extract(text, today=TODAY)
+    assert result.published.iso() == "2024-03-14"
+    assert result.title == "Ministers talk about transit routes"
+    main = next(e for e in result.events if e.main)
+    assert (main.date.iso(), main.date.needs_review) == ("2024-03-13", False)

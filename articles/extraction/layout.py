@@ -220,9 +220,14 @@ def _split_date_line(text: str, block: Block) -> list[Block] | None:
     line among the paragraph's first three)."""
     lines = block.lines()
     for k, line in enumerate(lines[:3]):
+        lead = lead_dateline(line.text, 0, len(line.text))
+        if k and lead and len(_WORD.findall(line.text[lead[1] :])) >= 2:
+            # "Baku/12/23/23/Agency: On December 22, ..." under the title, no blank line
+            # between: the lead begins there, the lines above are header.
+            head = Block(block.start, lines[k - 1].end, text[block.start : lines[k - 1].end])
+            return [head, Block(line.start, block.end, text[line.start : block.end])]
         if not looks_like_dateline(line.text) or _SENTENCE_LIKE.search(line.text):
             continue
-        lead = lead_dateline(line.text, 0, len(line.text))
         if lead and len(_WORD.findall(line.text[lead[1] :])) >= 2:
             continue  # "BAKU, 5 May (Agency) - The ministers met": the lead itself
         if k and _RUNS_ON.search(lines[k - 1].text):
