@@ -161,7 +161,16 @@ def test_the_publication_line_not_the_update():
 
 def test_an_update_alone_never_dates_the_event():
     main = main_of("Talks\n\nUpdated: 6 March 2012 10:00\n\n" + LEAD)
-    assert (main.date.iso(), main.date.precision, main.date.needs_review) == ("2012", "year", True)
+    assert (main.date.iso(), main.date.precision, main.date.needs_review) == (None, "unknown", True)
+    # An archive's copy of an old report carries this year's stamp: not even its year.
+    archived = (
+        "Putin arrives in Baku\n\nLast Updated: 07/27/2016\n\nThe Russian president arrived "
+        "in Baku on Tuesday for his first official visit and talks with President Heydar Aliyev.\n"
+    )
+    result = extract(archived, today=TODAY)
+    assert result.published.precision == "unknown"
+    main = next(e for e in result.events if e.main)
+    assert (main.date.year, main.date.needs_review) == (None, True)
 
 
 @pytest.mark.parametrize(

@@ -34,16 +34,18 @@ def article_date(reading: Reading) -> tuple[DateClaim, Mention | None]:
     ):
         claim = claim_from_mention(dateline, derivation="dateline")
         if is_update(text, dateline) and claim.known:
-            # Only an update stamp: published on or before it, most likely the same year.
-            claim = replace(
+            # Only an update stamp: published on or before it, in that year or any before (an
+            # archive republishes old stories with this year's stamp): no date of its own.
+            return replace(
                 claim,
-                precision=YEAR,
+                precision=UNKNOWN,
+                year=None,
                 month=None,
                 day=None,
                 needs_review=True,
                 derivation=f"only an update stamp ('{dateline.text}'): the article was "
-                "published on or before it",
-            )
+                "published on or before it, in a year the page does not give",
+            ), None
         if claim.known and claim.interval()[0] <= today:
             against = [c for c in clues if c.year != claim.year]
             if against:  # two clues disagree: keep the dateline, but say so and ask for review
