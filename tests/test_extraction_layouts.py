@@ -237,3 +237,39 @@ def test_a_lead_dateline_under_the_title_without_a_blank_line():
     assert result.title == "Ministers talk about transit routes"
     main = next(e for e in result.events if e.main)
     assert (main.date.iso(), main.date.needs_review) == ("2024-03-13", False)
+
+
+def test_a_date_line_further_down_a_page_scraped_one_line_per_paragraph():
+    # Title, a pull quote, the section and the agency as list items, then the date lines and
+    # the lead: no blank line anywhere.
+    text = (
+        "Leaders agree on a joint statement on transit\n"
+        '"This was a useful meeting," one of the leaders said after the talks.\n'
+        "- World\n"
+        "- Some Agency\n"
+        "- Published Date: 10:31 | 14 March 2022\n"
+        "- Modified Date: 10:40 | 14 March 2022\n"
+        "The presidents of Russia and Azerbaijan agreed on a joint statement on transit at "
+        "their meeting in Sochi on Monday, the Kremlin said.\n"
+    )
+    result = extract(text, today=TODAY)
+    assert result.published.iso() == "2022-03-14"
+    main = next(e for e in result.events if e.main)
+    assert (main.date.iso(), main.date.needs_review) == ("2022-03-14", False)  # a Monday
+
+
+def test_a_count_within_the_year_does_not_date_the_event():
+    # "their fourth meeting this year" counts meetings; the lead's day dates this one.
+    text = (
+        "Presidents meet for the fourth time this year\n\n"
+        "Moscow, March 3, 2011 (Agency) - The presidents of Russia and Azerbaijan on Thursday "
+        "praised their growing trade.\n\n"
+        '"Our ties are at their best," one of them said at the start of the leaders\' fourth '
+        "meeting this year.\n"
+    )
+    main = main_of(text)
+    assert (main.date.iso(), main.date.precision, main.date.needs_review) == (
+        "2011-03-03",
+        "day",
+        False,
+    )

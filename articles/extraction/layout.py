@@ -214,12 +214,17 @@ def _article_start(text: str) -> int:
     return start
 
 
+# How far down a paragraph a date line may end the header: a page scraped one line per
+# paragraph gives the title, a pull quote, the section and the agency before its date line.
+_DATE_LINE_WITHIN = 6
+
+
 def _split_date_line(text: str, block: Block) -> list[Block] | None:
     """A title, a date line and the lead in one paragraph (no blank line between them): the
     lines up to the date line are header, the rest a paragraph of its own (None: no date
-    line among the paragraph's first three)."""
+    line among the paragraph's first lines)."""
     lines = block.lines()
-    for k, line in enumerate(lines[:3]):
+    for k, line in enumerate(lines[:_DATE_LINE_WITHIN]):
         lead = lead_dateline(line.text, 0, len(line.text))
         if k and lead and len(_WORD.findall(line.text[lead[1] :])) >= 2:
             # "Baku/12/23/23/Agency: On December 22, ..." under the title, no blank line

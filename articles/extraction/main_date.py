@@ -40,6 +40,14 @@ _REPORTING_BEFORE = re.compile(
 )
 
 
+# An ordinal and up to two words before "this year": the event is counted, not dated.
+_COUNTED_IN = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d{1,2}(?:st|nd|rd|th))(?:\s+[\w'’-]+){1,2}\s+$",
+    re.I,
+)
+
+
 def main_date(reading: Reading, main_span: tuple[int, int]) -> DateClaim:
     """The main event's date: its sentence's, the first sentence's, or the article's own."""
     sents, ref = reading.sentences, reading.published
@@ -84,6 +92,11 @@ def _own_date(reading: Reading, span: tuple[int, int]) -> tuple[Mention, bool, s
         and m.preposition not in BACKGROUND_PREPOSITIONS
         and not DEADLINE_BEFORE.search(text[max(0, m.start - 12) : m.start])
         and not (m.kind == MentionKind.RELATIVE_YEAR and m.preposition.endswith("ago"))
+        # "the leaders' fourth meeting this year": a count within the year, not the day.
+        and not (
+            m.kind == MentionKind.RELATIVE_YEAR
+            and _COUNTED_IN.search(text, max(0, m.start - 40), m.start)
+        )
         # "... met and prepared for the anniversary next year": a later year in a
         # sentence that reports the past is the date of something else.
         and not (
