@@ -67,3 +67,10 @@ def test_the_title_before_a_name_whatever_its_case():
             KnownActor(name="Ivan Petrov"), text.index("Ivan"), len(text), "Ivan Petrov", "name"
         )
         assert title_of(text, hit) == ("Foreign Minister", None, False)
+
+
+def test_every_match_where_ignoring_case_finds_it():
+    pattern = CaselessPattern(r"since|year")
+    for text in ("Since last YEAR, and since then", "Year of the Qazı, since"):
+        expected = [m.span() for m in re.finditer(r"since|year", text, re.I)]
+        assert pattern.spans(text) == expected

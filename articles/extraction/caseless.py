@@ -46,3 +46,9 @@ class CaselessPattern:
     def search_in(self, text: str, low: str | None) -> re.Match | None:
         """`search` for a caller that has ``low = lowered(text)`` already."""
         return self.any_case.search(text) if low is None else self.lower.search(low)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where every match of the text is."""
+        low = lowered(text)
+        found = self.any_case.finditer(text) if low is None else self.lower.finditer(low)
+        return [m.span() for m in found]

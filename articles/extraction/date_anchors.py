@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from articles.extraction.caseless import CaselessPattern
 from articles.extraction.months import month_words
 from articles.extraction.vocabulary import vocabulary
 
@@ -28,8 +29,8 @@ _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")
 # An English text is searched for the English word alone (a literal: fast); others for theirs.
 _FOREIGN_LETTER = re.compile(r"[\u0400-\u04ffəƏıİğĞ]")
-_YEAR_WORD = {True: re.compile("year", re.I), False: re.compile(r"year|год|лет|\bil\b", re.I)}
-_MONTH_WORD = {True: re.compile("month", re.I), False: re.compile(r"month|месяц|\bay\b", re.I)}
+_YEAR_WORD = {True: CaselessPattern("year"), False: CaselessPattern(r"year|год|лет|\bil\b")}
+_MONTH_WORD = {True: CaselessPattern("month"), False: CaselessPattern(r"month|месяц|\bay\b")}
 
 
 def _longest_words(phrases: Iterable[str]) -> list[str]:
@@ -55,8 +56,8 @@ def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
     }
     anchors["year"] = (_spans(_YEAR_DIGITS, segment), 60, 6)
     english = not _FOREIGN_LETTER.search(segment)
-    anchors["relative_year"] = (_spans(_YEAR_WORD[english], segment), 30, 10)
-    anchors["relative_month"] = (_spans(_MONTH_WORD[english], segment), 20, 10)
+    anchors["relative_year"] = (_YEAR_WORD[english].spans(segment), 30, 10)
+    anchors["relative_month"] = (_MONTH_WORD[english].spans(segment), 20, 10)
     numeric = _spans(_DIGIT_SEPARATOR, segment)
     anchors["iso"] = anchors["numeric"] = (numeric, 10, 12)
     lower = segment.lower()

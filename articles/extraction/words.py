@@ -87,8 +87,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     read = next((r for r in _READ if r[0] is text), None)
     if read is None:
-        read = (text, _words(text), [])
-        read[2].extend(t.start for t in read[1])
+        read = (text, *_words(text))
         _READ.insert(0, read)
         del _READ[4:]
     _, words, starts = read
@@ -98,7 +97,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return words[i:j]
 
 
-def _words(text: str) -> list[Token]:
+def _words(text: str) -> tuple[list[Token], list[int]]:
+    """The text's words, and where each starts."""
     # Built column by column with C-level calls (splitting, summing lengths, making tuples):
     # an article has hundreds of words and one Python step per word is most of the cost.
     parts = _TOKEN_SPLIT.split(text)  # between-words, word, between-words, ..., between-words
@@ -112,9 +112,8 @@ def _words(text: str) -> list[Token]:
     upper = [w[0].isupper() for w in words]
     # Only capitalised words and the small words inside names need a key.
     keys = [fold(w) if u or w in CONNECTORS else "" for w, u in zip(words, upper, strict=True)]
-    return list(
-        map(tuple.__new__, repeat(Token), zip(starts, ends, words, keys, upper, strict=True))
-    )
+    made = map(tuple.__new__, repeat(Token), zip(starts, ends, words, keys, upper, strict=True))
+    return list(made), starts
 
 
 def split_name(name: str) -> list[str]:

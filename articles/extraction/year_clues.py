@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from articles.extraction.caseless import CaselessPattern
 from articles.extraction.date_claims import FUTURE
 from articles.extraction.dates import NUMBER_WORDS, YEAR_PATTERN
 from articles.extraction.known_events import (
@@ -43,8 +44,8 @@ _ANNIVERSARY = re.compile(
     re.I,
 )
 # The words without which neither can match: only the sentences that have them are searched.
-_ANNIVERSARY_WORD = re.compile(r"anniversary|centenary|centennial", re.I)
-_SINCE_WORD = re.compile(r"since", re.I)
+_ANNIVERSARY_WORD = CaselessPattern(r"anniversary|centenary|centennial")
+_SINCE_WORD = CaselessPattern(r"since")
 _SPAN_SINCE = re.compile(
     r"\b(?P<q>more\s+than|over|almost|nearly|about|around|some)?\s*"
     r"(?P<n>a\s+year\s+and\s+a\s+half|one\s+and\s+a\s+half\s+years|half\s+a\s+year"
@@ -66,10 +67,12 @@ class YearClue:
 
 
 def _sentences_with(
-    word: re.Pattern, text: str, sentences: list[tuple[int, int]]
+    word: CaselessPattern, text: str, sentences: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """The sentences that have the word (the text is searched once, not sentence by sentence)."""
-    found = [m.span() for m in word.finditer(text)]
+    found = word.spans(text)
+    if not found:
+        return []
     starts = [a for a, _ in found]
     out = []
     for s, e in sentences:
@@ -141,8 +144,6 @@ def anniversary_clues(reading: Reading) -> list[YearClue]:
     """'The 30th anniversary of <a dated document or a known event>': that year plus 30."""
     text, known, history = reading.text, reading.context.known_events, reading.context.history
     clues: list[YearClue] = []
-    if not _ANNIVERSARY_WORD.search(text):
-        return clues
     for s, e in _sentences_with(_ANNIVERSARY_WORD, text, reading.sentences):
         sentence = text[s:e]
         for m in _ANNIVERSARY.finditer(sentence):
@@ -246,8 +247,6 @@ def span_clues(reading: Reading) -> list[YearClue]:
     """'More than a year and a half has passed since <known event>'."""
     text, known, history = reading.text, reading.context.known_events, reading.context.history
     clues: list[YearClue] = []
-    if not _SINCE_WORD.search(text):
-        return clues
     for s, e in _sentences_with(_SINCE_WORD, text, reading.sentences):
         sentence = text[s:e]
         for m in _SPAN_SINCE.finditer(sentence):
