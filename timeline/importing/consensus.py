@@ -49,7 +49,8 @@ def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
     if not known:
         first = claims[0] if claims else Claim(DateValue(Precision.UNKNOWN))
         return first.date, first.derivation, True, first.evidence
-    finest = min(known, key=lambda c: (-c.date.specificity, known.index(c)))
+    # The first of the most precise (``max`` keeps the first of equals).
+    finest = max(known, key=lambda c: c.date.specificity)
     start, end = finest.date.interval()
     if all(c.date.first <= start and end <= c.date.last for c in known):
         if len(known) == 1:
