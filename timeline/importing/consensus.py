@@ -133,13 +133,19 @@ def refresh_events(
     added = added or {}
     claims: dict[int, list[Claim]] = defaultdict(list)
     articles: dict[int, set[int]] = defaultdict(set)
-    for row in (
+    # Many sources of one event claim the same: each different claim is built once.
+    made: dict[tuple, Claim] = {}
+    for event_id, article_id, *row in (
         Source.objects.filter(event_id__in=ids)
         .order_by("event_id", "id")
-        .values(*CLAIM_FIELDS, "event_id", "article_id")
+        .values_list("event_id", "article_id", *CLAIM_FIELDS)
     ):
-        claims[row["event_id"]].append(_claim(row))
-        articles[row["event_id"]].add(row["article_id"])
+        row = tuple(row)
+        claim = made.get(row)
+        if claim is None:
+            claim = made[row] = _claim(dict(zip(CLAIM_FIELDS, row, strict=True)))
+        claims[event_id].append(claim)
+        articles[event_id].add(article_id)
     passages = _passages(ids - added.keys())
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(
