@@ -190,13 +190,27 @@ def extract_again(text: str, ctx: Context, extra: Sequence[KnownEvent]) -> Extra
 
     Of all the steps, only the year clues (``year_clues``, which ``article_date`` asks) read
     the known events: when the clues are the same with ``extra`` as without, so is the whole
-    extraction; finding that out costs a reading of the text, not a whole extraction again.
+    extraction. Finding that out costs a reading of the text without looking for names (the
+    clues read the sentences, the date expressions and the known events, never the actors
+    named), not a whole extraction again.
     """
     wider = replace(ctx, known_events=ctx.known_events.plus(extra))
-    reading = read(text, ctx)
-    if year_clues(reading) == year_clues(replace(reading, context=wider)):
+    bare = replace(ctx, registry=_NO_NAMES)
+    reading = read(text, bare)
+    with_extra = replace(reading, context=replace(bare, known_events=wider.known_events))
+    if year_clues(reading) == year_clues(with_extra):
         return None
     return extract_one(text, wider)
+
+
+class _NoNames:
+    """A registry that finds no one in a text (for `extract_again`'s reading)."""
+
+    def find(self, *args, **kwargs) -> list:
+        return []
+
+
+_NO_NAMES = _NoNames()
 
 
 _worker_context: Context | None = None
