@@ -52,7 +52,8 @@ def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
     # The first of the most precise (``max`` keeps the first of equals).
     finest = max(known, key=lambda c: c.date.specificity)
     start, end = finest.date.interval()
-    if all(c.date.first <= start and end <= c.date.last for c in known):
+    # Each different date once: many sources of an event give the same.
+    if all(d.first <= start and end <= d.last for d in {c.date for c in known}):
         if len(known) == 1:
             return finest.date, finest.derivation, finest.needs_review, finest.evidence
         # Not how many: the explanation stays the same as more sources tell the event.
