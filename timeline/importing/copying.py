@@ -30,7 +30,9 @@ def copy_create(model: type[M], objs: Sequence[M]) -> Sequence[M]:
     columns = ", ".join(connection.ops.quote_name(f.column) for f in [pk, *fields])
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            # The sequence looked up once, not once per id.
+            "SELECT nextval(q.seq) FROM (SELECT pg_get_serial_sequence(%s, %s)::regclass AS seq)"
+            " AS q, generate_series(1, %s)",
             [meta.db_table, pk.column, len(objs)],
         )
         ids = [row[0] for row in cursor.fetchall()]
