@@ -73,6 +73,30 @@ def test_batch_dates_an_undated_article_from_another_article():
     assert "another article imported with this one" in derivation and "a.txt" not in derivation
 
 
+def test_second_pass_redoes_only_what_the_batch_changes():
+    """A second extraction is skipped when the documents the batch dates change no year clue;
+    when they do, it is the whole extraction with them known."""
+    from dataclasses import replace
+
+    from articles.extraction.batch import extract_again
+    from articles.extraction.pipeline import extract_one
+    from articles.extraction.reading import make_context
+
+    ctx = make_context(ACTORS, [], TODAY)
+    charter = KnownEvent(
+        "Charter on Strategic Dialogue", DateClaim("day", 2019, 4, 2), source="another article"
+    )
+    other = KnownEvent("Accord on Fisheries", DateClaim("day", 2018, 5, 6), source="another")
+    undated = (
+        "Ministers meet\n\nThe ministers met in Moscow and praised the charter on strategic "
+        "dialogue signed earlier this year, calling it a new start.\n"
+    )
+    assert extract_again(undated, ctx, [other]) is None
+    wider = replace(ctx, known_events=ctx.known_events.plus([charter]))
+    assert extract_again(undated, ctx, [charter]) == extract_one(undated, wider)
+    assert extract_again(undated, ctx, [charter]) != extract_one(undated, ctx)
+
+
 def test_nothing_fixes_the_year_so_it_stays_unknown():
     text = (
         "Leaders talk\n\nThe leaders met in Baku on Tuesday and discussed trade. They said "

@@ -72,3 +72,23 @@ def test_a_merge_keeps_each_passage_once():
     second = make_event(summary="Talks again", article=article, passage=(0, 26))
     merged = services.merge_events(events=[first, second])
     assert merged.passages == "The ministers met in Baku."
+
+
+def test_stored_values_are_those_django_would_write():
+    """The article row's date expressions are ``dates_json()``; COPY writes each column as
+    ``get_db_prep_save`` would."""
+    import datetime as dt
+
+    from articles.extraction import extract
+    from timeline.importing.article_values import dates_json
+    from timeline.importing.copying import db_value
+
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text()
+    result = extract(text)
+    assert result.dates and dates_json(result) == result.dates_json()
+    event = Event(title="t", date_start=dt.date(2020, 1, 2), source_count=3, needs_review=True)
+    for field in Event._meta.concrete_fields:
+        if not field.primary_key and not field.generated:
+            expected = field.get_db_prep_save(field.pre_save(event, True), connection)
+            if field.name not in ("created_at", "updated_at"):
+                assert db_value(field)(event) == expected, field.name

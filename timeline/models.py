@@ -275,9 +275,12 @@ def validate_date(precision: str, start: dt.date | None, end: dt.date | None) ->
 class Source(models.Model):
     """An article backing an event, with the passage that supports it."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    # No index of their own: (event, article) and (article, extraction_key) lead with them.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="sources", db_index=False
+    )
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.PROTECT, related_name="sources"
+        "articles.Article", on_delete=models.PROTECT, related_name="sources", db_index=False
     )
     extraction_key = models.CharField(
         max_length=200,
@@ -350,8 +353,13 @@ class Source(models.Model):
 
 
 class Participation(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations")
+    # No index of their own: the unique (event, actor) and (actor, event) lead with them.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", db_index=False
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="participations", db_index=False
+    )
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
     history = HistoricalRecords()

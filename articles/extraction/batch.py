@@ -23,8 +23,9 @@ from articles.extraction.known_events import (
     labels_match,
 )
 from articles.extraction.pipeline import extract_one
-from articles.extraction.reading import Context, make_context
+from articles.extraction.reading import Context, make_context, read
 from articles.extraction.types import DAY, MONTH, ExtractedArticle, KnownActor, KnownEvent
+from articles.extraction.year_clues import year_clues
 
 # Words by which an undated article can be dated from a document another article dates.
 _CLUE_WORDS = re.compile(
@@ -154,7 +155,7 @@ def iter_extract_batch(
             initargs=(actors_arg, tuple(known_events), today),
         )
         chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-        results = (r for part in pool.map(_extract_chunk, chunks, [()] * len(chunks)) for r in part)
+        results = (r for part in pool.map(_extract_chunk, chunks) for r in part)
     else:
         pool = None
         ctx = make_context(actors, known_events, today)
@@ -170,21 +171,46 @@ def iter_extract_batch(
         redo = [i for i in deferred if i in plan]
         if pool is not None:
             redone = pool.map(
-                _extract_chunk, [[items[i]] for i in redo], [tuple(plan[i]) for i in redo]
+                _extract_again_in_worker, [items[i] for i in redo], [plan[i] for i in redo]
             )
-            again = dict(zip(redo, (part[0] for part in redone), strict=True))
+            again = dict(zip(redo, redone, strict=True))
         else:
-            again = {
-                i: extract_one(
-                    items[i][1], replace(ctx, known_events=ctx.known_events.plus(plan[i]))
-                )
-                for i in redo
-            }
+            again = {i: extract_again(items[i][1], ctx, plan[i]) for i in redo}
         for index in deferred:
-            yield index, again.get(index, first[index])  # type: ignore[misc]
+            result = again.get(index)
+            yield index, first[index] if result is None else result  # type: ignore[misc]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def extract_again(text: str, ctx: Context, extra: Sequence[KnownEvent]) -> ExtractedArticle | None:
+    """The article extracted again with the documents the rest of the batch dates (``extra``)
+    known; None when knowing them changes nothing, so that the first extraction stands.
+
+    Of all the steps, only the year clues (``year_clues``, which ``article_date`` asks) read
+    the known events: when the clues are the same with ``extra`` as without, so is the whole
+    extraction. Finding that out costs a reading of the text without looking for names (the
+    clues read the sentences, the date expressions and the known events, never the actors
+    named), not a whole extraction again.
+    """
+    wider = replace(ctx, known_events=ctx.known_events.plus(extra))
+    bare = replace(ctx, registry=_NO_NAMES)
+    reading = read(text, bare)
+    with_extra = replace(reading, context=replace(bare, known_events=wider.known_events))
+    if year_clues(reading) == year_clues(with_extra):
+        return None
+    return extract_one(text, wider)
+
+
+class _NoNames:
+    """A registry that finds no one in a text (for `extract_again`'s reading)."""
+
+    def find(self, *args, **kwargs) -> list:
+        return []
+
+
+_NO_NAMES = _NoNames()
 
 
 _worker_context: Context | None = None
@@ -195,11 +221,11 @@ def _init_worker(actors, known_events, today) -> None:
     _worker_context = make_context(actors, known_events, today)
 
 
-def _extract_chunk(
-    items: list[tuple[str, str]],
-    extra: tuple[KnownEvent, ...],
-) -> list[ExtractedArticle]:
-    ctx = _worker_context
-    if extra:
-        ctx = replace(ctx, known_events=ctx.known_events.plus(extra))
-    return [extract_one(text, ctx) for _, text in items]
+def _extract_again_in_worker(
+    item: tuple[str, str], extra: Sequence[KnownEvent]
+) -> ExtractedArticle | None:
+    return extract_again(item[1], _worker_context, extra)  # type: ignore[arg-type]
+
+
+def _extract_chunk(items: list[tuple[str, str]]) -> list[ExtractedArticle]:
+    return [extract_one(text, _worker_context) for _, text in items]  # type: ignore[arg-type]

@@ -7,8 +7,10 @@ A feed's title and language stand before what extraction read from the text; its
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from articles.extraction.feed_dates import FeedDates, feed_article_date
-from articles.extraction.types import ExtractedArticle
+from articles.extraction.types import ExtractedArticle, TimeExpression
 from articles.files import FeedMeta
 from articles.models import Article
 
@@ -42,12 +44,21 @@ def article_values(extracted: ExtractedArticle, meta: FeedMeta) -> dict:
         "published_evidence": published.evidence[:300],
         "published_derivation": published.derivation[:500],
         "published_needs_review": published.needs_review,
-        "dates": extracted.dates_json(),
+        "dates": dates_json(extracted),
         "language": meta.language or extracted.language,
         "url": meta.url[:2000],
         "outlet": meta.outlet[:200],
         "feed_published": meta.published[:100],
     }
+
+
+_DATE_FIELDS = tuple(f.name for f in fields(TimeExpression))
+
+
+def dates_json(extracted: ExtractedArticle) -> list[dict]:
+    """``extracted.dates_json()``, built without ``asdict``'s deep copies: a date
+    expression's fields are plain values (a JSON column could not store others)."""
+    return [{name: getattr(e, name) for name in _DATE_FIELDS} for e in extracted.dates]
 
 
 def stored_meta(article: Article) -> FeedMeta:

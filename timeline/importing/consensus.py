@@ -49,9 +49,11 @@ def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
     if not known:
         first = claims[0] if claims else Claim(DateValue(Precision.UNKNOWN))
         return first.date, first.derivation, True, first.evidence
-    finest = min(known, key=lambda c: (-c.date.specificity, known.index(c)))
+    # The first of the most precise (``max`` keeps the first of equals).
+    finest = max(known, key=lambda c: c.date.specificity)
     start, end = finest.date.interval()
-    if all(c.date.first <= start and end <= c.date.last for c in known):
+    # Each different date once: many sources of an event give the same.
+    if all(d.first <= start and end <= d.last for d in {c.date for c in known}):
         if len(known) == 1:
             return finest.date, finest.derivation, finest.needs_review, finest.evidence
         # Not how many: the explanation stays the same as more sources tell the event.
@@ -132,13 +134,19 @@ def refresh_events(
     added = added or {}
     claims: dict[int, list[Claim]] = defaultdict(list)
     articles: dict[int, set[int]] = defaultdict(set)
-    for row in (
+    # Many sources of one event claim the same: each different claim is built once.
+    made: dict[tuple, Claim] = {}
+    for event_id, article_id, *row in (
         Source.objects.filter(event_id__in=ids)
         .order_by("event_id", "id")
-        .values(*CLAIM_FIELDS, "event_id", "article_id")
+        .values_list("event_id", "article_id", *CLAIM_FIELDS)
     ):
-        claims[row["event_id"]].append(_claim(row))
-        articles[row["event_id"]].add(row["article_id"])
+        row = tuple(row)
+        claim = made.get(row)
+        if claim is None:
+            claim = made[row] = _claim(dict(zip(CLAIM_FIELDS, row, strict=True)))
+        claims[event_id].append(claim)
+        articles[event_id].add(article_id)
     passages = _passages(ids - added.keys())
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(

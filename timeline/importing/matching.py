@@ -88,14 +88,21 @@ def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
         return cursor.fetchall()
 
 
-# For each mention (a row of VALUES), the events of a compatible kind that could hold it or
-# lie within it: the day range around it, or the month or year containing it, all looked up
-# on the (kind, date_start) index; then only those sharing someone, a name or the place.
+# For each mention (a row of the arrays), the events of a compatible kind that could hold it
+# or lie within it: the day range around it, or the month or year containing it, all looked
+# up on the (kind, date_start) index; then only those sharing someone, a name or the place.
+# The mentions come as one array per column (kinds and actors as comma-separated text), not
+# as VALUES rows: ten parameters instead of ten per mention, which psycopg would otherwise
+# quote one by one into a new statement text for every batch.
 _CANDIDATES = """
-    WITH wanted (
-        n, kinds, lo, hi, month_start, year_start, announced_from, actors, document, place
-    ) AS (
-        VALUES {rows}
+    WITH wanted AS (
+        SELECT n, string_to_array(kinds, ',')::varchar[] AS kinds, lo, hi, month_start,
+            year_start, announced_from, string_to_array(actors, ',')::bigint[] AS actors,
+            document, place
+        FROM unnest(
+            %s::int[], %s::text[], %s::date[], %s::date[], %s::date[], %s::date[], %s::date[],
+            %s::text[], %s::text[], %s::text[]
+        ) AS w(n, kinds, lo, hi, month_start, year_start, announced_from, actors, document, place)
     )
     SELECT DISTINCT w.n, e.id
     FROM wanted w
@@ -118,34 +125,34 @@ _CANDIDATES = """
             WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
        )
 """
-_ROW = "(%s, %s::varchar[], %s::date, %s::date, %s::date, %s::date, %s::date, %s::bigint[], %s, %s)"
 
 
 def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
-    rows, params = [], []
+    columns: list[list] = [[] for _ in range(10)]
     for n, t in tellings:
         document = clean_label(t.label).split(" ", 1)[0]  # the kind of document it names
         one_day = t.start == t.end
         if not (t.people or document or (t.place and one_day)):
             continue
-        rows.append(_ROW)
-        params += [
+        row = (
             n,
-            sorted(compatible_kinds(t.kind)),
+            ",".join(sorted(compatible_kinds(t.kind))),
             t.start - SLACK,
             # An announced mention looks for its report up to NOTICE later.
             t.end + (NOTICE if t.planned else SLACK),
             t.start.replace(day=1),
             t.start.replace(month=1, day=1),
             t.start - NOTICE,  # a report looks for what was announced shortly before
-            sorted(t.people),
+            ",".join(str(pk) for pk in sorted(t.people)),
             f"%{document}%" if document else "",
             # A place alone only suggests an event of the same day (identity).
             t.place if one_day else "",
-        ]
-    if not rows:
+        )
+        for column, value in zip(columns, row, strict=True):
+            column.append(value)
+    if not columns[0]:
         return None
-    return _CANDIDATES.format(rows=", ".join(rows)), [*params, Role.PARTICIPANT]
+    return _CANDIDATES, [*columns, Role.PARTICIPANT]
 
 
 def _by_name(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:

@@ -4,6 +4,7 @@ as extraction needs them, and the actors an article's events name."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from django.utils.text import slugify
 
@@ -31,7 +32,13 @@ def known_actors() -> list[KnownActor]:
 
 def ensure_actor_registry() -> int:
     """Create the shipped actors that the database lacks; never touch existing ones."""
-    existing = set(Actor.objects.values_list("slug", flat=True))
+    shipped = _shipped()
+    # Every import runs this: one look-up of the shipped slugs settles it when all are there.
+    existing = set(
+        Actor.objects.filter(slug__in={slug for slug, _ in shipped}).values_list("slug", flat=True)
+    )
+    if all(slug in existing for slug, _ in shipped):
+        return 0
     # A shipped actor an editor merged into another lives on as an alias: not recreated.
     existing |= {
         slugify(alias)
@@ -41,17 +48,22 @@ def ensure_actor_registry() -> int:
     missing = [
         Actor(
             name=a.name,
-            slug=slugify(a.name),
+            slug=slug,
             kind=a.kind,
             aliases=list(a.aliases),
             offices=list(a.offices),
             office=office_text(a.offices),
         )
-        for a in load_default_actors()
-        if slugify(a.name) not in existing
+        for slug, a in shipped
+        if slug not in existing
     ]
     Actor.objects.bulk_create(missing, ignore_conflicts=True)
     return len(missing)
+
+
+@cache
+def _shipped() -> tuple[tuple[str, KnownActor], ...]:
+    return tuple((slugify(a.name), a) for a in load_default_actors())
 
 
 def office_text(offices: Iterable[dict]) -> str:

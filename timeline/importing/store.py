@@ -143,8 +143,13 @@ def _plan(
             source = sources.get((articles[i].pk, item.key))
             if source is not None and detachable(source, item, told_by=told_by[source.event_id]):
                 plan.detached[source.pk] = source
+    announced = {
+        (i, item.key): eventhood.planned(item, x.result.published)
+        for i, x in enumerate(batch)
+        for item in x.result.events
+    }
     unmatched = {
-        (i, item.key): telling(item, actors, planned=eventhood.planned(item, x.result.published))
+        (i, item.key): telling(item, actors, planned=announced[i, item.key])
         for i, x in enumerate(batch)
         for item in x.result.events
         if (source := sources.get((articles[i].pk, item.key))) is None or source.pk in plan.detached
@@ -172,10 +177,10 @@ def _plan(
                 plan.suggestions.append((s.event, again.event, "told alike (re-extraction)"))
     made = BatchEvents()
     for i, x in enumerate(batch):
-        article, published = articles[i], x.result.published
+        article = articles[i]
         main: tuple[Event, Telling] | None = None
         for item in sorted(x.result.events, key=lambda e: not e.main):
-            planned = eventhood.planned(item, published)
+            planned = announced[i, item.key]
             source = sources.get((article.pk, item.key))
             if source is not None and source.pk not in plan.detached:
                 event = _plan_known_source(
