@@ -22,8 +22,8 @@ from articles.extraction.known_events import (
     label_words,
     labels_match,
 )
-from articles.extraction.pipeline import extract_one
-from articles.extraction.reading import Context, make_context, read
+from articles.extraction.pipeline import extract_one, extract_with_reading
+from articles.extraction.reading import Context, Reading, make_context, read
 from articles.extraction.types import DAY, MONTH, ExtractedArticle, KnownActor, KnownEvent
 from articles.extraction.year_clues import year_clues
 
@@ -159,13 +159,23 @@ def iter_extract_batch(
     else:
         pool = None
         ctx = make_context(actors, known_events, today)
-        results = (extract_one(text, ctx) for _, text in items)
+
+        def one_by_one() -> Iterator[ExtractedArticle]:
+            for index, (_, text) in enumerate(items):
+                result, readings[index] = extract_with_reading(text, ctx)
+                yield result
+
+        results = one_by_one()
+    # What was read of the articles that may be extracted again: their year clues are read
+    # again from it, not from the text.
+    readings: dict[int, Reading] = {}
     try:
         for index, result in enumerate(results):
             first[index] = result
             if may_need_second_pass(result, items[index][1]):
                 deferred.append(index)
             else:
+                readings.pop(index, None)
                 yield index, result
         plan = dict(second_pass_plan(items, first))  # type: ignore[arg-type]
         redo = [i for i in deferred if i in plan]
@@ -175,7 +185,9 @@ def iter_extract_batch(
             )
             again = dict(zip(redo, redone, strict=True))
         else:
-            again = {i: extract_again(items[i][1], ctx, plan[i]) for i in redo}
+            again = {
+                i: extract_again(items[i][1], ctx, plan[i], reading=readings.get(i)) for i in redo
+            }
         for index in deferred:
             result = again.get(index)
             yield index, first[index] if result is None else result  # type: ignore[misc]
@@ -184,20 +196,23 @@ def iter_extract_batch(
             pool.shutdown(cancel_futures=True)
 
 
-def extract_again(text: str, ctx: Context, extra: Sequence[KnownEvent]) -> ExtractedArticle | None:
+def extract_again(
+    text: str, ctx: Context, extra: Sequence[KnownEvent], *, reading: Reading | None = None
+) -> ExtractedArticle | None:
     """The article extracted again with the documents the rest of the batch dates (``extra``)
     known; None when knowing them changes nothing, so that the first extraction stands.
 
     Of all the steps, only the year clues (``year_clues``, which ``article_date`` asks) read
     the known events: when the clues are the same with ``extra`` as without, so is the whole
-    extraction. Finding that out costs a reading of the text without looking for names (the
-    clues read the sentences, the date expressions and the known events, never the actors
-    named), not a whole extraction again.
+    extraction. Finding that out costs the clues read again from what the first extraction
+    read (``reading``), or a reading of the text without looking for names (the clues read
+    the sentences, the date expressions and the known events, never the actors named): not a
+    whole extraction again.
     """
     wider = replace(ctx, known_events=ctx.known_events.plus(extra))
-    bare = replace(ctx, registry=_NO_NAMES)
-    reading = read(text, bare)
-    with_extra = replace(reading, context=replace(bare, known_events=wider.known_events))
+    if reading is None:  # ``reading``: what the first extraction read of the text, if kept
+        reading = read(text, replace(ctx, registry=_NO_NAMES))
+    with_extra = replace(reading, context=replace(reading.context, known_events=wider.known_events))
     if year_clues(reading) == year_clues(with_extra):
         return None
     return extract_one(text, wider)

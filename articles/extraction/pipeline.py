@@ -13,14 +13,20 @@ from articles.extraction.mentioned_events import (
     one_event_per_document,
 )
 from articles.extraction.people import new_actors
-from articles.extraction.reading import Context, read
+from articles.extraction.reading import Context, Reading, read
 from articles.extraction.temporal import tag_dates, time_expressions
 from articles.extraction.types import ExtractedArticle
 
 
 def extract_one(text: str, context: Context) -> ExtractedArticle:
     """Read the article, date it, find its main event, then the events it mentions."""
-    reading = read(text, context)
+    return extract_with_reading(text, context)[0]
+
+
+def extract_with_reading(text: str, context: Context) -> tuple[ExtractedArticle, Reading]:
+    """`extract_one`, and what was read of the text (its layout, sentences, date expressions
+    and names), for a caller that may look at the text again."""
+    reading = first_reading = read(text, context)
     published, dateline = article_date(reading)
     reading = replace(reading, published=published, dateline=dateline)
     main = main_event(reading)
@@ -36,7 +42,7 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
     events = one_event_per_document(events)
     number_repeated_keys(events)
     layout = reading.layout
-    return ExtractedArticle(
+    result = ExtractedArticle(
         title=layout.title,
         body_start=layout.body_start,
         body_end=layout.body_end,
@@ -46,3 +52,4 @@ def extract_one(text: str, context: Context) -> ExtractedArticle:
         dates=time_expressions(reading.text, tags),
         language=detect_language(reading.text[layout.body_start : layout.body_end] or text),
     )
+    return result, first_reading
