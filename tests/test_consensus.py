@@ -98,3 +98,18 @@ def test_an_editors_headline_survives_reextraction(tmp_path, editor_client):
     reextract_articles(Article.objects.all())
     event.refresh_from_db()
     assert event.title == "Lavrov and Bayramov talk trade in Baku"
+
+
+def test_claims_counted_agree_as_the_claims_told_one_by_one():
+    # The database sends each different claim once with how many sources make it.
+    a = Claim(DAY_10, "explicit date", kind="meeting", place="Sochi", label="talks")
+    b = Claim(MAY, "month", kind="visit", place="Baku", label="talks")
+    c = Claim(YEAR, "year in text", kind="visit", place="Baku", label="visit")
+    one_by_one = [a, b, b, c, b, a]
+    counted = ([a, b, c], [2, 3, 1])
+    assert agreed_values(one_by_one, ["Putin"], "x") == agreed_values(
+        counted[0], ["Putin"], "x", counted[1]
+    )
+    # One source alone keeps its own explanation; two that say the same "agree".
+    assert agreed_date([a])[1] == "explicit date"
+    assert agreed_date([a], [2])[1].startswith("the sources agree")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Count, F, Min
 from django.db.models.functions import Substr
 
 from articles.extraction.datevalue import DateValue, Precision
@@ -43,8 +43,13 @@ class Claim:
     planned: bool = False
 
 
-def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
-    """The date, its explanation, whether it needs review, and its evidence."""
+def agreed_date(
+    claims: Sequence[Claim], counts: Sequence[int] | None = None
+) -> tuple[DateValue, str, bool, str]:
+    """The date, its explanation, whether it needs review, and its evidence (``counts``: how
+    many sources make each claim, one each when not given)."""
+    counts = counts or [1] * len(claims)
+    told = sum(n for c, n in zip(claims, counts, strict=True) if c.date.known)
     known = [c for c in claims if c.date.known]
     if not known:
         first = claims[0] if claims else Claim(DateValue(Precision.UNKNOWN))
@@ -54,7 +59,7 @@ def agreed_date(claims: Sequence[Claim]) -> tuple[DateValue, str, bool, str]:
     start, end = finest.date.interval()
     # Each different date once: many sources of an event give the same.
     if all(d.first <= start and end <= d.last for d in {c.date for c in known}):
-        if len(known) == 1:
+        if told == 1:
             return finest.date, finest.derivation, finest.needs_review, finest.evidence
         # Not how many: the explanation stays the same as more sources tell the event.
         why = f"the sources agree; the most precise: {finest.derivation}"
@@ -77,13 +82,18 @@ def _shared(dates: Iterable[DateValue]) -> DateValue | None:
     return DateValue(Precision.YEAR, dates[0].year)
 
 
-def _most_common(values: Iterable[str], key=lambda v: v) -> str:
-    values = [v for v in values if v]
-    if not values:
+def _most_common(values: Iterable[str], weights: Iterable[int], key=lambda v: v) -> str:
+    """The value most sources give (the first of equals); ``weights``: how many give each."""
+    counts: Counter = Counter()
+    given = []
+    for value, weight in zip(values, weights, strict=True):
+        if value:
+            counts[key(value)] += weight
+            given.append(value)
+    if not given:
         return ""
-    counts = Counter(key(v) for v in values)
     top = max(counts.values())
-    return next(v for v in values if counts[key(v)] == top)
+    return next(v for v in given if counts[key(v)] == top)
 
 
 @lru_cache(maxsize=4096)
@@ -91,15 +101,26 @@ def _label_key(label: str) -> frozenset[str] | str:
     return label_key(label) or label
 
 
-def agreed_values(claims: Sequence[Claim], people: Sequence[str], fallback: str) -> dict:
-    """The machine values of an event told by ``claims`` (first source first), whose
-    participants are ``people`` as a headline names them; ``fallback`` is its sentence."""
-    date, derivation, needs_review, evidence = agreed_date(claims)
+def agreed_values(
+    claims: Sequence[Claim],
+    people: Sequence[str],
+    fallback: str,
+    counts: Sequence[int] | None = None,
+) -> dict:
+    """The machine values of an event told by ``claims`` (first source first; ``counts``: how
+    many sources make each, one each when not given), whose participants are ``people`` as a
+    headline names them; ``fallback`` is its sentence."""
+    counts = counts or [1] * len(claims)
+    date, derivation, needs_review, evidence = agreed_date(claims, counts)
     start, end = date.interval()
-    specific = [c.kind for c in claims if c.kind not in TALK_KINDS]
-    kind = _most_common(specific) or (claims[0].kind if claims else "other")
-    place = _most_common(c.place for c in claims)
-    label = _most_common((c.label for c in claims), key=_label_key)
+    specific = [
+        (c.kind, n) for c, n in zip(claims, counts, strict=True) if c.kind not in TALK_KINDS
+    ]
+    kind = _most_common([k for k, _ in specific], [n for _, n in specific]) or (
+        claims[0].kind if claims else "other"
+    )
+    place = _most_common([c.place for c in claims], counts)
+    label = _most_common([c.label for c in claims], counts, key=_label_key)
     planned = bool(claims) and all(c.planned for c in claims)
     return {
         "title": headline(
@@ -132,21 +153,30 @@ def refresh_events(
     if not ids:
         return
     added = added or {}
+    # A much-told event has thousands of sources making a handful of different claims: the
+    # database counts each different claim (in the order the sources came) and the articles,
+    # instead of sending every source's row.
     claims: dict[int, list[Claim]] = defaultdict(list)
-    articles: dict[int, set[int]] = defaultdict(set)
-    # Many sources of one event claim the same: each different claim is built once.
+    counts: dict[int, list[int]] = defaultdict(list)
     made: dict[tuple, Claim] = {}
-    for event_id, article_id, *row in (
-        Source.objects.filter(event_id__in=ids)
-        .order_by("event_id", "id")
-        .values_list("event_id", "article_id", *CLAIM_FIELDS)
+    sources = Source.objects.filter(event_id__in=ids).order_by()
+    for event_id, n, _first, *row in (
+        sources.values("event_id", *CLAIM_FIELDS)
+        .annotate(n=Count("id"), first=Min("id"))
+        .order_by("event_id", "first")
+        .values_list("event_id", "n", "first", *CLAIM_FIELDS)
     ):
         row = tuple(row)
         claim = made.get(row)
         if claim is None:
             claim = made[row] = _claim(dict(zip(CLAIM_FIELDS, row, strict=True)))
         claims[event_id].append(claim)
-        articles[event_id].add(article_id)
+        counts[event_id].append(n)
+    articles = dict(
+        sources.values("event_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .values_list("event_id", "n")
+    )
     passages = _passages(ids - added.keys())
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(
@@ -163,10 +193,12 @@ def refresh_events(
             event.passages = passages_text(passages[event.pk])
         if claims[event.pk]:
             fallback = fallback_sentence(event.summary, event.passages.split("\n", 1)[0])
-            values = agreed_values(claims[event.pk], sorted(people[event.pk]), fallback)
+            values = agreed_values(
+                claims[event.pk], sorted(people[event.pk]), fallback, counts[event.pk]
+            )
             said = DateValue.from_start(values["date_precision"], values["date_start"])
             apply_machine_values(event, values, said=said)
-        event.source_count = len(articles[event.pk])  # articles; an article may tell it twice
+        event.source_count = articles.get(event.pk, 0)  # articles; one may tell it twice
         fields = frozenset(n for n, value in before.items() if getattr(event, n) != value)
         if fields & set(MACHINE_FIELDS):
             told.append(event.pk)
