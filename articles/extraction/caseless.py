@@ -47,8 +47,8 @@ class CaselessPattern:
         """`search` for a caller that has ``low = lowered(text)`` already."""
         return self.any_case.search(text) if low is None else self.lower.search(low)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where every match of the text is."""
-        low = lowered(text)
+    def spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
+        """Where every match of the text is (``low``: its `lowered` form, if the caller has it)."""
+        low = lowered(text) if low is None else low
         found = self.any_case.finditer(text) if low is None else self.lower.finditer(low)
         return [m.span() for m in found]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from articles.extraction.caseless import CaselessPattern
+from articles.extraction.caseless import CaselessPattern, lowered
 from articles.extraction.months import month_words
 from articles.extraction.vocabulary import vocabulary
 
@@ -50,20 +50,21 @@ _WEEKDAY_WORD = re.compile("|".join(["day", *_CALENDAR["russian_weekdays_on"]]))
 def windows(segment: str) -> dict[str, list[tuple[int, int]]]:
     """For each shape that has an anchor, the merged windows of ``segment`` its matches fall
     in (a shape absent from the result is searched everywhere)."""
-    months = month_words(segment)
+    # The lower-cased text, once, for every anchor found in it (None: search as written).
+    low = lowered(segment)
+    months = month_words(segment, low)
     anchors: dict[str, tuple[list[tuple[int, int]], int, int]] = {
         shape: (months, 16, 40) for shape in _MONTH_SHAPES
     }
     anchors["year"] = (_spans(_YEAR_DIGITS, segment), 60, 6)
     english = not _FOREIGN_LETTER.search(segment)
-    anchors["relative_year"] = (_YEAR_WORD[english].spans(segment), 30, 10)
-    anchors["relative_month"] = (_MONTH_WORD[english].spans(segment), 20, 10)
+    anchors["relative_year"] = (_YEAR_WORD[english].spans(segment, low), 30, 10)
+    anchors["relative_month"] = (_MONTH_WORD[english].spans(segment, low), 20, 10)
     numeric = _spans(_DIGIT_SEPARATOR, segment)
     anchors["iso"] = anchors["numeric"] = (numeric, 10, 12)
-    lower = segment.lower()
-    if len(lower) == len(segment):  # a letter whose lower case is longer ("İ") moves offsets
-        anchors["relative_day"] = (_spans(_RELATIVE_DAY_WORD, lower), 40, 6)
-        anchors["weekday"] = (_spans(_WEEKDAY_WORD, lower), 30, 30)
+    if low is not None:  # otherwise these shapes are searched everywhere, as written
+        anchors["relative_day"] = (_spans(_RELATIVE_DAY_WORD, low), 40, 6)
+        anchors["weekday"] = (_spans(_WEEKDAY_WORD, low), 30, 30)
     out = {
         shape: _merge((max(0, a - before), b + after) for a, b in found)
         for shape, (found, before, after) in anchors.items()

@@ -63,9 +63,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MONTH_WORDS = frozenset(k for k in MONTH_NUMBERS if _LETTERS.fullmatch(k))
 
 
-def month_words(text: str) -> list[tuple[int, int]]:
-    """Where the words of a text that are month names are, in any language and case form."""
-    low = text.lower()
+def month_words(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Where the words of a text that are month names are, in any language and case form
+    (``low``: the text lower-cased, if the caller has it and its offsets are the text's)."""
+    low = text.lower() if low is None else low
     if len(low) != len(text):  # a letter whose lower case is longer ("İ") moves offsets
         return [
             m.span()
