@@ -64,6 +64,17 @@ def test_different_happenings_stay_apart(mention, why):
     )
 
 
+def test_nobody_named_at_the_same_kind_day_and_place_is_one_happening():
+    told = _telling(people=(), place="Sochi")
+    assert judge(_telling(people=(), place="Sochi"), told) == (
+        Verdict.SAME,
+        "same kind, day and place, nobody named",
+    )
+    # Someone named on one side only: perhaps another meeting that day; editors decide.
+    assert judge(_telling(people=(1,), place="Sochi"), told)[0] is Verdict.PROBABLE
+    assert judge(_telling(people=(), place="Sochi", kind="visit"), told)[0] is Verdict.DIFFERENT
+
+
 def test_two_documents_of_one_day_are_two_events():
     a = _telling(kind="agreement", label="Treaty on Friendship and Cooperation")
     b = _telling(kind="agreement", label="Memorandum on Gas Supplies")
@@ -103,6 +114,14 @@ SOCHI_10 = (
 SOCHI_11 = (
     "Leaders met\n\nBAKU, 20 May 2024 (Agency) - Vladimir Putin and Ilham Aliyev held talks in "
     "Sochi on 11 May 2024, officials said on Monday.\n"
+)
+CORRIDOR_MEETING = (
+    "Talks in Sochi\n\nSOCHI, 11 May 2024 (Agency) - A meeting on transport corridors was held "
+    "in Sochi on 10 May 2024, the organisers said.\n"
+)
+CORRIDOR_DELEGATIONS = (
+    "Corridor talks\n\nBAKU, 12 May 2024 (Agency) - Delegations met in Sochi on 10 May 2024 to "
+    "discuss transport corridors, officials said.\n"
 )
 ANNOUNCED = (
     "Lavrov to visit Baku\n\nBAKU, 2 June 2024 (Agency) - Russian Foreign Minister Sergey "
@@ -145,6 +164,28 @@ def test_a_month_mention_joins_the_day_event_and_the_day_stays(tmp_path):
     assert (talks.date_precision, talks.date_start) == ("day", D(2024, 4, 4))
     assert talks.title == "Bayramov and Lavrov hold talks — Baku"
     assert "the sources agree" in talks.date_derivation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("together", [False, True])
+def test_a_meeting_told_twice_with_nobody_named_is_one_event(tmp_path, together):
+    if together:
+        (tmp_path / "a.txt").write_text(CORRIDOR_MEETING)
+        (tmp_path / "b.txt").write_text(CORRIDOR_DELEGATIONS)
+        import_paths([str(tmp_path)])
+    else:
+        _import(tmp_path, a=CORRIDOR_MEETING, b=CORRIDOR_DELEGATIONS)
+    meeting = Event.objects.get()
+    assert (meeting.kind, meeting.place, meeting.date_start) == ("meeting", "Sochi", MAY_10)
+    assert meeting.source_count == 2 and not meeting.participations.exists()
+    assert not Suggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_meeting_with_people_the_same_day_and_place_is_only_suggested(tmp_path):
+    _import(tmp_path, nobody=CORRIDOR_MEETING, leaders=SOCHI_10)
+    assert Event.objects.count() == 2
+    assert Suggestion.objects.get().reason == "same kind, day and place"
 
 
 @pytest.mark.django_db

@@ -15,14 +15,14 @@ import re
 __all__ = ["CaselessPattern", "lowered"]
 
 # Letters that IGNORECASE matches to others than lower() gives (Python's extra case folds).
-_EXTRA_FOLDS = frozenset("ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιꙋﬅﬆ")
+_EXTRA_FOLDS = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιꙋﬅﬆ]")
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 
 
 def lowered(text: str) -> str | None:
     """The text in lower case, when a lower-case pattern may search it for a caseless one."""
     low = text.lower()
-    if len(low) != len(text) or not _EXTRA_FOLDS.isdisjoint(low):
+    if len(low) != len(text) or (not low.isascii() and _EXTRA_FOLDS.search(low)):
         return None
     return low
 

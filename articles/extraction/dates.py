@@ -252,7 +252,7 @@ def find_mentions(
             matches = pattern.finditer(segment)
         for match in matches:
             s, e = match.start() + start, match.end() + start
-            if any(taken[match.start() : match.end()]):
+            if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             if kind in (Shape.YEAR, Shape.D_MON, Shape.MON_D) and _UNIT_AFTER.match(
                 segment, match.end(), match.end() + 24

@@ -86,6 +86,9 @@ def judge(mention: Telling, event: Telling) -> tuple[Verdict, str]:
     if not shared:
         both_placed = bool(mention.place and event.place)
         if specific and exact and mention.start == mention.end and both_placed:
+            if not mention.people and not event.people:
+                # All that is known of either is the same: one happening told twice.
+                return Verdict.SAME, "same kind, day and place, nobody named"
             return Verdict.PROBABLE, "same kind, day and place"
         return Verdict.DIFFERENT, "nobody in common"
     if specific:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from django.db import connection
 
+from articles.extraction.eventhood import TALK_KINDS
 from articles.extraction.headlines import clean_label
 from timeline.importing.identity import NOTICE, SLACK, Telling, best, compatible_kinds
 from timeline.models import Event, Participation, Role
@@ -78,65 +79,75 @@ def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
     parts = [part for part in (_by_date(dated), _by_name(named)) if part is not None]
     if not parts:
         return []
-    sql = (
-        "SELECT c.n, e.id, e.kind, e.date_start, e.date_end, e.label, e.place, e.planned FROM ("
-        + " UNION ".join(f"({part[0]})" for part in parts)
-        + ") AS c JOIN timeline_event e ON e.id = c.id"
-    )
+    sql = " UNION ".join(f"({part[0]})" for part in parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, [p for part in parts for p in part[1]])
         return cursor.fetchall()
 
 
+_EVENT_COLUMNS = "id, kind, date_start, date_end, label, place, planned"
+
 # For each mention (a row of the arrays), the events of a compatible kind that could hold it
 # or lie within it: the day range around it, or the month or year containing it, all looked
-# up on the (kind, date_start) index; then only those sharing someone, a name or the place.
-# The mentions come as one array per column (kinds and actors as comma-separated text), not
-# as VALUES rows: ten parameters instead of ten per mention, which psycopg would otherwise
-# quote one by one into a new statement text for every batch.
-_CANDIDATES = """
+# up on the (kind, date_start) index; then only those sharing someone or a document's name.
+# A place alone finds only events of the mention's own kind, day and place (all the rule
+# compares then). The candidates' columns come from the index scans themselves: joining
+# them to the events again made the planner read the whole table. The mentions come as one
+# array per column (kinds and actors as comma-separated text), not as VALUES rows: a dozen
+# parameters instead of a dozen per mention, which psycopg would otherwise quote one by one
+# into a new statement text for every batch.
+_CANDIDATES = f"""
     WITH wanted AS (
-        SELECT n, string_to_array(kinds, ',')::varchar[] AS kinds, lo, hi, month_start,
-            year_start, announced_from, string_to_array(actors, ',')::bigint[] AS actors,
-            document, place
+        SELECT n, string_to_array(kinds, ',')::varchar[] AS kinds, kind, day, lo, hi,
+            month_start, year_start, announced_from,
+            string_to_array(actors, ',')::bigint[] AS actors, document, place
         FROM unnest(
-            %s::int[], %s::text[], %s::date[], %s::date[], %s::date[], %s::date[], %s::date[],
-            %s::text[], %s::text[], %s::text[]
-        ) AS w(n, kinds, lo, hi, month_start, year_start, announced_from, actors, document, place)
+            %s::int[], %s::text[], %s::text[], %s::date[], %s::date[], %s::date[], %s::date[],
+            %s::date[], %s::date[], %s::text[], %s::text[], %s::text[]
+        ) AS w(n, kinds, kind, day, lo, hi, month_start, year_start, announced_from, actors,
+            document, place)
     )
-    SELECT DISTINCT w.n, e.id
+    SELECT w.n, e.*
     FROM wanted w
     CROSS JOIN LATERAL unnest(w.kinds) AS k(kind)
     CROSS JOIN LATERAL (
-        SELECT id FROM timeline_event
+        SELECT {_EVENT_COLUMNS} FROM timeline_event
         WHERE kind = k.kind AND date_start BETWEEN w.lo AND w.hi
-        UNION
-        SELECT id FROM timeline_event
+        UNION ALL
+        SELECT {_EVENT_COLUMNS} FROM timeline_event
         WHERE kind = k.kind AND date_start IN (w.month_start, w.year_start)
-        UNION
-        SELECT id FROM timeline_event
+        UNION ALL
+        SELECT {_EVENT_COLUMNS} FROM timeline_event
         WHERE kind = k.kind AND planned AND date_start BETWEEN w.announced_from AND w.lo
-    ) AS c
-    JOIN timeline_event e ON e.id = c.id
+    ) AS e
     WHERE (w.document <> '' AND e.label ILIKE w.document)
-       OR (w.place <> '' AND e.place = w.place)
        OR EXISTS (
             SELECT 1 FROM timeline_participation p
             WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
        )
+    UNION
+    SELECT w.n, e.{_EVENT_COLUMNS.replace(", ", ", e.")}
+    FROM wanted w
+    JOIN timeline_event e
+      ON e.kind = w.kind AND e.date_start = w.day AND e.date_end = w.day AND e.place = w.place
+    WHERE w.place <> ''
 """
 
 
 def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
-    columns: list[list] = [[] for _ in range(10)]
+    columns: list[list] = [[] for _ in range(12)]
     for n, t in tellings:
         document = clean_label(t.label).split(" ", 1)[0]  # the kind of document it names
-        one_day = t.start == t.end
-        if not (t.people or document or (t.place and one_day)):
+        # A place alone makes a mention the same as, or probably, an event of its own kind,
+        # day and place (identity), and never one of a kind that talks about others.
+        by_place = t.place if t.start == t.end and t.kind not in TALK_KINDS else ""
+        if not (t.people or document or by_place):
             continue
         row = (
             n,
             ",".join(sorted(compatible_kinds(t.kind))),
+            t.kind,
+            t.start,
             t.start - SLACK,
             # An announced mention looks for its report up to NOTICE later.
             t.end + (NOTICE if t.planned else SLACK),
@@ -145,8 +156,7 @@ def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
             t.start - NOTICE,  # a report looks for what was announced shortly before
             ",".join(str(pk) for pk in sorted(t.people)),
             f"%{document}%" if document else "",
-            # A place alone only suggests an event of the same day (identity).
-            t.place if one_day else "",
+            by_place,
         )
         for column, value in zip(columns, row, strict=True):
             column.append(value)
@@ -160,7 +170,7 @@ def _by_name(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
     if not tellings:
         return None
     one = (
-        "SELECT %s AS n, id FROM timeline_event WHERE label <> '' "
+        f"SELECT %s::int AS n, {_EVENT_COLUMNS} FROM timeline_event WHERE label <> '' "
         "AND kind = ANY(%s::varchar[]) AND search_vector @@ plainto_tsquery('simple', %s)"
     )
     params = []

@@ -118,8 +118,11 @@ STORE_LOCK = 0x7132 << 40
 
 
 def _wait_for_other_stores() -> None:
-    """Take the store's lock until this transaction ends."""
+    """Take the store's lock until this transaction ends (and compile no query: a batch's
+    queries are short, and the planner, not knowing how many rows an array unnests to, would
+    spend longer compiling the candidates' query than running it)."""
     with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
 
 
