@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 
 from articles.extraction.datevalue import DateValue
 from articles.models import Article
-from tests.factories import make_article, make_event
-from timeline.models import Event, Source, interval_for
+from tests.factories import make_actor, make_article, make_event
+from timeline.models import Event, Participation, Source, interval_for
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +114,24 @@ def test_chronology_puts_a_year_before_the_days_of_that_year():
     unknown = make_event(date=None, precision="unknown")
     assert list(Event.objects.chronological()) == [year, day, month, unknown]
     assert list(Event.objects.chronological(newest_first=True)) == [year, month, day, unknown]
+
+
+def test_a_participation_carries_its_events_first_day_whoever_writes_either():
+    putin, aliyev = make_actor("Vladimir Putin"), make_actor("Ilham Aliyev")
+    talks = make_event(date=dt.date(2021, 5, 11), participants=[putin])
+
+    def days():
+        return set(Participation.objects.values_list("event_date", flat=True))
+
+    assert days() == {dt.date(2021, 5, 11)}
+    Event.objects.filter(pk=talks.pk).update(
+        date_precision="month", date_start=dt.date(2021, 5, 1), date_end=dt.date(2021, 5, 31)
+    )
+    assert days() == {dt.date(2021, 5, 1)}
+    other = make_event(date=None, precision="unknown")
+    moved = Participation.objects.get()
+    moved.event = other  # an editor moves the participant; the form never sends the day
+    moved.save()
+    assert days() == {None}
+    Participation.objects.create(event=talks, actor=aliyev, event_date=dt.date(1999, 1, 1))
+    assert days() == {None, dt.date(2021, 5, 1)}

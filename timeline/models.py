@@ -184,6 +184,10 @@ class Event(models.Model):
             models.Index(
                 fields=["kind", "date_start", "precision_rank", "id"], name="event_kind_idx"
             ),
+            # Named documents by kind and day: what a mention naming one is compared with.
+            models.Index(
+                fields=["kind", "date_start"], condition=~models.Q(label=""), name="event_named_idx"
+            ),
             models.Index(fields=["place"], name="event_place_idx"),
             models.Index(fields=["needs_review", "date_start"], name="event_review_idx"),
             GinIndex(fields=["search_vector"], name="event_search_gin"),
@@ -361,15 +365,26 @@ class Participation(models.Model):
         Actor, on_delete=models.CASCADE, related_name="participations", db_index=False
     )
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    # The event's first day, kept by the database (triggers of migration 0009, whoever writes
+    # the event or the participation): a participant's events around a day are found in the
+    # index below, however many events the timeline holds on that day.
+    event_date = models.DateField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["event_date"])
 
     class Meta:
         ordering = ["role", "actor__name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "actor"], name="participation_unique_actor"),
         ]
-        indexes = [models.Index(fields=["actor", "event"], name="participation_actor_idx")]
+        indexes = [
+            models.Index(fields=["actor", "event"], name="participation_actor_idx"),
+            models.Index(
+                fields=["actor", "event_date"],
+                condition=models.Q(role=Role.PARTICIPANT),
+                name="participation_day_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display()})"

@@ -74,7 +74,7 @@ def judge(mention: Telling, event: Telling) -> tuple[Verdict, str]:
         return Verdict.DIFFERENT, "places differ"
     kinds = {mention.kind, event.kind}
     same_kind = len(kinds) == 1
-    if _named(mention) and _named(event):
+    if named(mention) and named(event):
         if labels_match(mention.label, event.label):
             if same_kind or kinds & TALK_KINDS or EventKind.AGREEMENT in kinds:
                 return Verdict.SAME, "the same document"
@@ -135,14 +135,14 @@ def _announced_then_reported(mention: Telling, event: Telling) -> tuple[Verdict,
     return Verdict.DIFFERENT, "dates apart"
 
 
-def _named(telling: Telling) -> bool:
+def named(telling: Telling) -> bool:
     """Whether a document is named by more than its kind ("treaty", "the declaration")."""
     return len(label_key(telling.label)) >= 2
 
 
 def named_alike(a: Telling, b: Telling) -> bool:
     """Whether both name the same document, by a name of more than its kind."""
-    return _named(a) and _named(b) and labels_match(a.label, b.label)
+    return named(a) and named(b) and labels_match(a.label, b.label)
 
 
 def _coarser(a: Telling, b: Telling) -> str:
@@ -178,6 +178,7 @@ __all__ = [
     "best",
     "compatible_kinds",
     "judge",
+    "named",
     "named_alike",
     "nested",
 ]

@@ -18,7 +18,7 @@ from articles.models import Article
 from timeline.importing.article_values import stored_meta
 from timeline.importing.registry import ensure_actor_registry, known_actors, known_events
 from timeline.importing.report import FileResult, ImportReport, Outcome
-from timeline.importing.store import Extracted, store_batch
+from timeline.importing.store import Extracted, StoreBusy, store_batch
 from timeline.models import Actor
 
 BATCH = 25  # articles stored per transaction
@@ -124,7 +124,11 @@ def import_files(
 
 
 class _Writer:
-    """Stores a batch at a time; a failed batch again one article at a time."""
+    """Stores a batch at a time; a failed batch again one article at a time.
+
+    While another import is storing (workers share the store's lock), a full batch waits and
+    the caller goes on extracting: the writer tries again at each article, and waits for the
+    lock only when twice a batch is pending."""
 
     def __init__(
         self,
@@ -144,14 +148,17 @@ class _Writer:
     def add(self, item: Extracted) -> None:
         self.pending.append(item)
         if len(self.pending) >= self.batch:
-            self.flush()
+            self.flush(wait=len(self.pending) >= 2 * self.batch)
 
-    def flush(self) -> None:
+    def flush(self, *, wait: bool = True) -> None:
         batch, self.pending = self.pending, []
-        if len(batch) > 1:
+        if len(batch) > 1 or not wait:
             try:
                 with transaction.atomic():
-                    results = self._store(batch)
+                    results = self._store(batch, wait=wait)
+            except StoreBusy:
+                self.pending = batch + self.pending
+                return
             except OperationalError:
                 raise  # the connection is gone: nothing more can be stored
             except DatabaseError:
@@ -162,8 +169,10 @@ class _Writer:
         for item in batch:
             self._store_alone(item)
 
-    def _store(self, batch: list[Extracted]) -> list[tuple[ArticleFile, FileResult]]:
-        articles = store_batch(batch, actor_cache=self.actor_cache)
+    def _store(
+        self, batch: list[Extracted], *, wait: bool = True
+    ) -> list[tuple[ArticleFile, FileResult]]:
+        articles = store_batch(batch, actor_cache=self.actor_cache, wait=wait)
         results = [(x.file, _result(x, a)) for x, a in zip(batch, articles, strict=True)]
         if self.record:
             self.record(results)

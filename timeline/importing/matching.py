@@ -14,7 +14,7 @@ from django.db import connection
 
 from articles.extraction.eventhood import TALK_KINDS
 from articles.extraction.headlines import clean_label
-from timeline.importing.identity import NOTICE, SLACK, Telling, best, compatible_kinds
+from timeline.importing.identity import NOTICE, SLACK, Telling, best, compatible_kinds, named
 from timeline.models import Event, Participation, Role
 
 
@@ -75,8 +75,8 @@ def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
     """(mention's index, event id, kind, first day, last day, label, place, planned) per
     candidate."""
     dated = [(n, t) for n, t in enumerate(tellings) if t.start is not None]
-    named = [(n, t) for n, t in enumerate(tellings) if t.start is None and clean_label(t.label)]
-    parts = [part for part in (_by_date(dated), _by_name(named)) if part is not None]
+    undated = [(n, t) for n, t in enumerate(tellings) if t.start is None and clean_label(t.label)]
+    parts = [part for part in (_by_date(dated), _by_name(undated)) if part is not None]
     if not parts:
         return []
     sql = " UNION ".join(f"({part[0]})" for part in parts)
@@ -86,16 +86,19 @@ def _candidate_rows(tellings: list[Telling]) -> list[tuple]:
 
 
 _EVENT_COLUMNS = "id, kind, date_start, date_end, label, place, planned"
+_E = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS.split(", "))
 
 # For each mention (a row of the arrays), the events of a compatible kind that could hold it
-# or lie within it: the day range around it, or the month or year containing it, all looked
-# up on the (kind, date_start) index; then only those sharing someone or a document's name.
-# A place alone finds only events of the mention's own kind, day and place (all the rule
-# compares then). The candidates' columns come from the index scans themselves: joining
-# them to the events again made the planner read the whole table. The mentions come as one
-# array per column (kinds and actors as comma-separated text), not as VALUES rows: a dozen
-# parameters instead of a dozen per mention, which psycopg would otherwise quote one by one
-# into a new statement text for every batch.
+# or lie within it: around its days, or on the first day of its month or year (an event
+# of that month or year), or announced shortly before. Three ways in, each an index look-up
+# whose size is what the mention shares, never all the timeline holds on those days:
+# - its people's events on those days (participations carry their event's first day);
+# - for a mention naming a document, the named events of its kinds on those days that
+#   name the same kind of document;
+# - for a place alone, events of its own kind, day and place (all the rule compares then).
+# The mentions come as one array per column (kinds and actors as comma-separated text), not
+# as VALUES rows: a dozen parameters instead of a dozen per mention, which psycopg would
+# otherwise quote one by one into a new statement text for every batch.
 _CANDIDATES = f"""
     WITH wanted AS (
         SELECT n, string_to_array(kinds, ',')::varchar[] AS kinds, kind, day, lo, hi,
@@ -109,24 +112,38 @@ _CANDIDATES = f"""
     )
     SELECT w.n, e.*
     FROM wanted w
+    CROSS JOIN LATERAL (
+        SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
+        WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
+            AND p.event_date BETWEEN w.lo AND w.hi AND e.kind = ANY(w.kinds)
+        UNION ALL
+        SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
+        WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
+            AND p.event_date IN (w.month_start, w.year_start) AND e.kind = ANY(w.kinds)
+        UNION ALL
+        SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
+        WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
+            AND p.event_date BETWEEN w.announced_from AND w.lo AND e.kind = ANY(w.kinds)
+            AND e.planned
+    ) AS e
+    UNION
+    SELECT w.n, e.*
+    FROM (SELECT * FROM wanted WHERE document <> '') AS w
     CROSS JOIN LATERAL unnest(w.kinds) AS k(kind)
     CROSS JOIN LATERAL (
         SELECT {_EVENT_COLUMNS} FROM timeline_event
-        WHERE kind = k.kind AND date_start BETWEEN w.lo AND w.hi
+        WHERE label <> '' AND kind = k.kind AND date_start BETWEEN w.lo AND w.hi
         UNION ALL
         SELECT {_EVENT_COLUMNS} FROM timeline_event
-        WHERE kind = k.kind AND date_start IN (w.month_start, w.year_start)
+        WHERE label <> '' AND kind = k.kind AND date_start IN (w.month_start, w.year_start)
         UNION ALL
         SELECT {_EVENT_COLUMNS} FROM timeline_event
-        WHERE kind = k.kind AND planned AND date_start BETWEEN w.announced_from AND w.lo
+        WHERE label <> '' AND kind = k.kind AND planned
+            AND date_start BETWEEN w.announced_from AND w.lo
     ) AS e
-    WHERE (w.document <> '' AND e.label ILIKE w.document)
-       OR EXISTS (
-            SELECT 1 FROM timeline_participation p
-            WHERE p.event_id = e.id AND p.role = %s AND p.actor_id = ANY(w.actors)
-       )
+    WHERE e.label ILIKE w.document
     UNION
-    SELECT w.n, e.{_EVENT_COLUMNS.replace(", ", ", e.")}
+    SELECT w.n, {_E}
     FROM wanted w
     JOIN timeline_event e
       ON e.kind = w.kind AND e.date_start = w.day AND e.date_end = w.day AND e.place = w.place
@@ -137,7 +154,9 @@ _CANDIDATES = f"""
 def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
     columns: list[list] = [[] for _ in range(12)]
     for n, t in tellings:
-        document = clean_label(t.label).split(" ", 1)[0]  # the kind of document it names
+        # The kind of document it names ("declaration"), when it names one: a document
+        # makes two tellings one only when both name it by more than its kind (identity).
+        document = clean_label(t.label).split(" ", 1)[0] if named(t) else ""
         # A place alone makes a mention the same as, or probably, an event of its own kind,
         # day and place (identity), and never one of a kind that talks about others.
         by_place = t.place if t.start == t.end and t.kind not in TALK_KINDS else ""
@@ -162,7 +181,7 @@ def _by_date(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:
             column.append(value)
     if not columns[0]:
         return None
-    return _CANDIDATES, [*columns, Role.PARTICIPANT]
+    return _CANDIDATES, columns
 
 
 def _by_name(tellings: list[tuple[int, Telling]]) -> tuple[str, list] | None:

@@ -76,10 +76,20 @@ class _Plan:
     detached: dict[int, Source] = field(default_factory=dict)
 
 
-def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) -> list[Article]:
-    """Store articles and their events in one transaction; the stored articles, in order."""
+class StoreBusy(Exception):
+    """Another import is storing a batch (raised before anything is written)."""
+
+
+def store_batch(
+    batch: Sequence[Extracted], *, actor_cache: dict[str, Actor], wait: bool = True
+) -> list[Article]:
+    """Store articles and their events in one transaction; the stored articles, in order.
+
+    ``wait=False``: raise `StoreBusy` at once if another import is storing meanwhile (its
+    caller may extract more articles and try again)."""
     with transaction.atomic():
-        _wait_for_other_stores()
+        if not _take_store_lock(wait=wait):
+            raise StoreBusy
         articles = store_articles(batch)
         register_new_actors(x.result for x in batch)
         actors = actors_by_name(
@@ -117,13 +127,15 @@ def store_batch(batch: Sequence[Extracted], *, actor_cache: dict[str, Actor]) ->
 STORE_LOCK = 0x7132 << 40
 
 
-def _wait_for_other_stores() -> None:
-    """Take the store's lock until this transaction ends (and compile no query: a batch's
-    queries are short, and the planner, not knowing how many rows an array unnests to, would
-    spend longer compiling the candidates' query than running it)."""
+def _take_store_lock(*, wait: bool) -> bool:
+    """Take the store's lock until this transaction ends (waiting for it, or only if it is
+    free); and compile no query: a batch's queries are short, and the planner, not knowing
+    how many rows an array unnests to, would spend longer compiling the candidates' query
+    than running it."""
+    take = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+        cursor.execute(f"SELECT set_config('jit', 'off', true), {take}(%s)", [STORE_LOCK])
+        return wait or cursor.fetchone()[1]
 
 
 def _plan(
