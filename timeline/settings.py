@@ -184,7 +184,7 @@ TASKS = {
 }
 # Articles per task of a background import, and per transaction within it.
 IMPORT_CHUNK = int(os.environ.get("IMPORT_CHUNK", "200"))
-IMPORT_BATCH = int(os.environ.get("IMPORT_BATCH", "50"))
+IMPORT_BATCH = int(os.environ.get("IMPORT_BATCH", "100"))
 
 # Largest article file the import accepts; larger files are refused before being read.
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", str(2 * 1024 * 1024)))

@@ -119,7 +119,11 @@ _CANDIDATES = f"""
         UNION ALL
         SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
         WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
-            AND p.event_date IN (w.month_start, w.year_start) AND e.kind = ANY(w.kinds)
+            AND p.event_date = w.month_start AND e.kind = ANY(w.kinds)
+        UNION ALL
+        SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
+        WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
+            AND p.event_date = w.year_start AND e.kind = ANY(w.kinds)
         UNION ALL
         SELECT {_E} FROM timeline_participation p JOIN timeline_event e ON e.id = p.event_id
         WHERE p.role = '{Role.PARTICIPANT}' AND p.actor_id = ANY(w.actors)
