@@ -190,3 +190,36 @@ def test_a_chunk_whose_task_was_lost_is_sent_again_and_a_waiting_one_is_left_alo
     assert recover_abandoned() == 1
     assert ImportChunk.objects.get(job=lost).task_id != ""
     assert ImportChunk.objects.get(job=waiting).attempts == 0
+
+
+def test_a_full_batch_waits_while_another_import_stores_and_extraction_goes_on():
+    """While another import holds the store's lock, a full batch is kept and the next
+    articles are extracted; the batch is stored once the lock is free, nothing twice."""
+    import psycopg
+
+    from articles.extraction import extract
+    from timeline.importing import ensure_actor_registry, imports, store
+    from timeline.importing.report import ImportReport
+
+    ensure_actor_registry()
+    texts = generated_texts(5)
+    items = [store.Extracted(f, extract(f.text)) for f in files(texts)]
+    other = psycopg.connect(**connection.get_connection_params(), autocommit=False)
+    try:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", [store.STORE_LOCK])
+        with pytest.raises(store.StoreBusy):
+            store.store_batch(items[:2], actor_cache={}, wait=False)
+        writer = imports._Writer(
+            report=ImportReport(), total=5, progress=None, record=None, batch=2
+        )
+        for item in items[:3]:
+            writer.add(item)
+        assert len(writer.pending) == 3 and Article.objects.count() == 0
+        other.rollback()  # the other import's transaction ends
+        writer.add(items[3])
+        assert writer.pending == [] and Article.objects.count() == 4
+        writer.add(items[4])
+        writer.flush()
+    finally:
+        other.close()
+    assert Article.objects.count() == 5 and writer.report.created == 5

@@ -390,7 +390,8 @@ class Participation(models.Model):
         return f"{self.actor} ({self.get_role_display()})"
 
 
-# Suggestions and import jobs live in their own modules (timeline/suggestions.py,
-# timeline/jobs.py); Django finds their models through here.
+# Suggestions, import jobs and claim tallies live in their own modules (suggestions.py,
+# jobs.py, tallies.py); Django finds their models through here.
 from timeline.jobs import ImportChunk, ImportItem, ImportJob  # noqa: E402, F401
 from timeline.suggestions import Decision, Suggestion  # noqa: E402, F401
+from timeline.tallies import ClaimTally  # noqa: E402, F401

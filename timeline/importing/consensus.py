@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Count, F, Min
+from django.db.models import F
 from django.db.models.functions import Substr
 
 from articles.extraction.datevalue import DateValue, Precision
@@ -26,6 +26,7 @@ from articles.extraction.known_events import label_key
 from timeline.corrections import apply_machine_values
 from timeline.importing.history import Change, record_history
 from timeline.importing.passages import passages_text
+from timeline.importing.tallying import CLAIM_FIELDS, counted, keep_tallies, tallied
 from timeline.models import MACHINE_FIELDS, ActorKind, Event, Participation, Role, Source
 
 
@@ -144,39 +145,26 @@ def refresh_events(
     *,
     reason: str = "sources agree",
     added: Mapping[int, list[str]] | None = None,
+    grown: Mapping[int, list[tuple[int, tuple]]] | None = None,
 ) -> None:
     """Rebuild these events from their sources: what they agree on, how many they are, and
-    the searchable passages: for an event in ``added``, its passages so far and those new
-    passages; for the others, every source's passage read again (after a merge, or sources
-    that went). Four queries at most and one update."""
+    passages. ``added``: the passages this batch adds to events (kept ones are not read
+    again); ``grown``: the claims of the sources this batch adds to events, with their
+    articles, all new (an event keeping its tally is counted from it and these alone). A few
+    queries and one update."""
     ids = set(event_ids)
     if not ids:
         return
     added = added or {}
-    # A much-told event has thousands of sources making a handful of different claims: the
-    # database counts each different claim (in the order the sources came) and the articles,
-    # instead of sending every source's row.
-    claims: dict[int, list[Claim]] = defaultdict(list)
-    counts: dict[int, list[int]] = defaultdict(list)
+    grown = {pk: rows for pk, rows in (grown or {}).items() if pk in ids}
+    tallies, articles = tallied(grown)
+    recounted, recounted_articles = counted(ids - tallies.keys())
+    tallies.update(recounted)
+    articles.update(recounted_articles)
     made: dict[tuple, Claim] = {}
-    sources = Source.objects.filter(event_id__in=ids).order_by()
-    for event_id, n, _first, *row in (
-        sources.values("event_id", *CLAIM_FIELDS)
-        .annotate(n=Count("id"), first=Min("id"))
-        .order_by("event_id", "first")
-        .values_list("event_id", "n", "first", *CLAIM_FIELDS)
-    ):
-        row = tuple(row)
-        claim = made.get(row)
-        if claim is None:
-            claim = made[row] = _claim(dict(zip(CLAIM_FIELDS, row, strict=True)))
-        claims[event_id].append(claim)
-        counts[event_id].append(n)
-    articles = dict(
-        sources.values("event_id")
-        .annotate(n=Count("article_id", distinct=True))
-        .values_list("event_id", "n")
-    )
+    claims: dict[int, list[Claim]] = {}
+    for event_id, rows in tallies.items():
+        claims[event_id] = [made.get(r) or made.setdefault(r, _claim(r)) for r in rows]
     passages = _passages(ids - added.keys())
     people: dict[int, list[str]] = defaultdict(list)
     for event_id, name, kind in Participation.objects.filter(
@@ -191,10 +179,13 @@ def refresh_events(
             event.passages = passages_text(added[event.pk], start=event.passages)
         else:
             event.passages = passages_text(passages[event.pk])
-        if claims[event.pk]:
+        if claims.get(event.pk):
             fallback = fallback_sentence(event.summary, event.passages.split("\n", 1)[0])
             values = agreed_values(
-                claims[event.pk], sorted(people[event.pk]), fallback, counts[event.pk]
+                claims[event.pk],
+                sorted(people[event.pk]),
+                fallback,
+                list(tallies[event.pk].values()),
             )
             said = DateValue.from_start(values["date_precision"], values["date_start"])
             apply_machine_values(event, values, said=said)
@@ -209,6 +200,7 @@ def refresh_events(
         fields = sorted(frozenset().union(*changed))
         update_rows([e for events in changed.values() for e in events], fields)
     record_history(Event, told, Change.CHANGED, reason)
+    keep_tallies({pk: tallies.get(pk, {}) for pk in ids}, articles)
 
 
 def update_rows(events: Sequence[Event], fields: Sequence[str]) -> None:
@@ -260,22 +252,8 @@ def _passages(ids: set[int]) -> dict[int, list[str]]:
     return found
 
 
-# What a source claims of its event, as its row stores it.
-CLAIM_FIELDS = (
-    "date_precision",
-    "date_start",
-    "date_end",
-    "date_derivation",
-    "date_evidence",
-    "date_needs_review",
-    "kind",
-    "place",
-    "label",
-    "planned",
-)
-
-
-def _claim(row: dict) -> Claim:
+def _claim(values: tuple) -> Claim:
+    row = dict(zip(CLAIM_FIELDS, values, strict=True))
     return Claim(
         date=DateValue.from_start(row["date_precision"], row["date_start"]),
         derivation=row["date_derivation"],
@@ -288,4 +266,10 @@ def _claim(row: dict) -> Claim:
     )
 
 
-__all__ = ["CLAIM_FIELDS", "Claim", "agreed_date", "agreed_values", "refresh_events"]
+__all__ = [
+    "CLAIM_FIELDS",
+    "Claim",
+    "agreed_date",
+    "agreed_values",
+    "refresh_events",
+]

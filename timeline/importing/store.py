@@ -42,6 +42,7 @@ from timeline.importing.identity import Telling, nested
 from timeline.importing.matching import BatchEvents, Found, matching_events
 from timeline.importing.passages import passages_text
 from timeline.importing.registry import actors_by_name, register_new_actors
+from timeline.importing.tallying import grown_by, tallied_inserts
 from timeline.models import MACHINE_FIELDS, Actor, Event, Participation, Source, Suggestion
 
 
@@ -113,9 +114,11 @@ def store_batch(
                 if s.pk not in plan.kept_sources and s.pk not in plan.detached
             ]
         )
+        new_articles = {a.pk for a, x in zip(articles, batch, strict=True) if x.article is None}
         refresh_events(
             plan.refresh | shrunk | {e.pk for e in plan.rebuild},
             added=_added_passages(plan, reread=shrunk),
+            grown=grown_by(plan.new_sources, new_articles),
         )
         _write_suggestions(plan)
     return articles
@@ -128,10 +131,8 @@ STORE_LOCK = 0x7132 << 40
 
 
 def _take_store_lock(*, wait: bool) -> bool:
-    """Take the store's lock until this transaction ends (waiting for it, or only if it is
-    free); and compile no query: a batch's queries are short, and the planner, not knowing
-    how many rows an array unnests to, would spend longer compiling the candidates' query
-    than running it."""
+    """Take the store's lock until this transaction ends (waiting for it, or only if free);
+    and no JIT: it would spend longer compiling the candidates' query than running it."""
     take = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT set_config('jit', 'off', true), {take}(%s)", [STORE_LOCK])
@@ -342,7 +343,8 @@ def _write_sources(plan: _Plan) -> None:
         Source.objects.bulk_update(
             [s for s in plan.changed_sources if s.is_main == is_main], fields
         )
-    copy_create(Source, plan.new_sources)
+    with tallied_inserts():  # refresh_events counts them into their events' tallies
+        copy_create(Source, plan.new_sources)
 
 
 def _added_passages(plan: _Plan, *, reread: set[int]) -> dict[int, list[str]]:
