@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from articles.extraction.dateline import crawler_line_end, lead_dateline, looks_like_dateline
 from articles.extraction.text import sentences, stems
@@ -64,8 +65,12 @@ class Block:
         """How many words the paragraph has."""
         return len(_WORD.findall(self.text))
 
-    def lines(self) -> list[Block]:
+    def lines(self) -> tuple[Block, ...]:
         """The paragraph's non-blank lines, stripped, with their own offsets."""
+        return self._lines
+
+    @cached_property
+    def _lines(self) -> tuple[Block, ...]:  # read once: layout rules ask again and again
         out = []
         offset = self.start
         for line in self.text.split("\n"):
@@ -74,7 +79,7 @@ class Block:
                 start = offset + line.index(stripped[0])
                 out.append(Block(start, start + len(stripped), stripped))
             offset += len(line) + 1
-        return out
+        return tuple(out)
 
 
 @dataclass
