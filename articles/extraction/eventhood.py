@@ -11,6 +11,7 @@ Plain Python, no Django.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.extraction.kinds import EventKind
 from articles.extraction.known_events import label_key
@@ -50,6 +51,7 @@ _FUTURE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of one sentence again and again (extraction, the store)
 def talks_about_events(sentence: str) -> bool:
     """Whether a sentence is someone talking (a quotation, an opinion, the first person)
     rather than a report of what happened."""
@@ -109,7 +111,12 @@ def planned(event: ExtractedEvent, published: DateClaim) -> bool:
     _, published_end = published.interval()
     if start is not None and published_end is not None and start > published_end:
         return True
-    return bool(_FUTURE.search(event.summary))
+    return _announces(event.summary)
+
+
+@lru_cache(maxsize=4096)
+def _announces(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
 
 
 __all__ = [
