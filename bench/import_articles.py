@@ -2,7 +2,7 @@
 
     uv run python bench/generate.py --count 10000 --seed 42 --out bench/out/articles
     uv run python bench/import_articles.py [--folder bench/out/articles] [--limit N]
-        [--mode both|foreground|background] [--workers 2]
+        [--mode both|foreground|background] [--workers 2] [--workers-first]
 
 Uses its own database (`timeline_import_bench`, dropped and recreated for each measurement)
 on the application's server. Two ways, in the same run:
@@ -11,7 +11,9 @@ on the application's server. Two ways, in the same run:
   in worker processes feeding one writer), then the same folder again (all unchanged);
 - background (after): `import_articles --background` (files copied into a job), then N
   `manage.py import_worker --until-done` processes on the queue, timed from the start of the
-  enqueue until the last worker exits.
+  enqueue until the last worker exits; with ``--workers-first``, N workers already polling the
+  queue when the job is enqueued (as `make run` keeps one), timed from the start of the
+  enqueue until the job has no file left.
 
 Prints articles per second and the peak memory of every process.
 """
@@ -19,6 +21,7 @@ Prints articles per second and the peak memory of every process.
 import argparse
 import os
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -41,6 +44,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="import only the first N files")
     parser.add_argument("--mode", choices=["both", "foreground", "background"], default="both")
     parser.add_argument("--workers", type=int, default=2, help="background workers")
+    parser.add_argument(
+        "--workers-first",
+        action="store_true",
+        help="start the workers before the enqueue, as `make run` keeps one running, and time "
+        "until the job has no file left (default: start them once the job is enqueued, and "
+        "time until they exit)",
+    )
     args = parser.parse_args()
     files = sorted(Path(args.folder).glob("*.txt"))
     if args.limit:
@@ -61,7 +71,7 @@ def main() -> None:
     if args.mode in ("both", "foreground"):
         foreground(url, paths, len(files))
     if args.mode in ("both", "background"):
-        background(url, paths, args.workers)
+        background(url, paths, args.workers, workers_first=args.workers_first)
 
 
 def foreground(url: str, paths: list[str], count: int) -> None:
@@ -93,7 +103,7 @@ def foreground(url: str, paths: list[str], count: int) -> None:
     print(f"foreground peak memory: {own:.0f} MB import process, {workers:.0f} MB largest worker")
 
 
-def background(url: str, paths: list[str], workers: int) -> None:
+def background(url: str, paths: list[str], workers: int, *, workers_first: bool = False) -> None:
     from django.db import connection
 
     from timeline.jobs import ImportJob
@@ -101,6 +111,9 @@ def background(url: str, paths: list[str], workers: int) -> None:
     _recreate(url)
     env = {**os.environ, "DATABASE_URL": url}
     manage = [sys.executable, str(ROOT / "manage.py")]
+    # Already running, workers poll the queue until stopped; else each exits once it is empty.
+    worker = [*manage, "import_worker", "-v", "0", *([] if workers_first else ["--until-done"])]
+    procs = [subprocess.Popen(worker, env=env) for _ in range(workers)] if workers_first else []
     start = time.perf_counter()
     enqueue = subprocess.Popen(
         [*manage, "import_articles", "--background", *paths],
@@ -116,26 +129,32 @@ def background(url: str, paths: list[str], workers: int) -> None:
     watch.stop()
     enqueue_mb = watch.peak_mb.get(enqueue.pid, 0)
     enqueued_s = time.perf_counter() - start
-    procs = [
-        subprocess.Popen([*manage, "import_worker", "--until-done", "-v", "0"], env=env)
-        for _ in range(workers)
-    ]
+    if not workers_first:
+        procs = [subprocess.Popen(worker, env=env) for _ in range(workers)]
     server = ServerCPU(connection.settings_dict["NAME"], watch=[p.pid for p in procs])
     server.start()
+    if workers_first:
+        while ImportJob.objects.with_progress().get(pk=job_id).remaining:
+            time.sleep(0.1)
+        total_s = time.perf_counter() - start
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
     cpu = 0.0
     for proc in procs:  # wait4: each worker's own CPU time
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         cpu += usage.ru_utime + usage.ru_stime
     peaks = [server.peak_mb.get(p.pid, 0) for p in procs]
-    total_s = time.perf_counter() - start
+    if not workers_first:
+        total_s = time.perf_counter() - start
     server.stop()
     connection.close()
     job = ImportJob.objects.with_progress().get(pk=job_id)
     rate = job.done / total_s
     print(
-        f"background import, {workers} workers: {job.done} done, {job.failed} failed, "
-        f"{job.remaining} remaining in {total_s:.1f} s = {rate:.0f} articles/s "
+        f"background import, {workers} workers"
+        f"{' already running' if workers_first else ''}: {job.done} done, {job.failed} "
+        f"failed, {job.remaining} remaining in {total_s:.1f} s = {rate:.0f} articles/s "
         f"(enqueue {enqueued_s:.1f} s of it)"
     )
     from articles.models import Article
