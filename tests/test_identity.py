@@ -140,15 +140,20 @@ def _import(tmp_path, **texts) -> None:
         assert report.failed == 0, report.errors
 
 
+def _import_two(tmp_path, first: str, second: str, *, together: bool) -> None:
+    """Two articles in one batch (the second finds the event the first made) or one by one."""
+    if together:
+        (tmp_path / "a.txt").write_text(first)
+        (tmp_path / "b.txt").write_text(second)
+        import_paths([str(tmp_path)])
+    else:
+        _import(tmp_path, a=first, b=second)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("together", [False, True])
 def test_a_document_recalled_later_is_a_source_of_its_signing(tmp_path, together):
-    if together:  # one batch: the second article finds the event the first made
-        (tmp_path / "a.txt").write_text(SIGNING)
-        (tmp_path / "b.txt").write_text(RECALLED)
-        import_paths([str(tmp_path)])
-    else:
-        _import(tmp_path, a=SIGNING, b=RECALLED)
+    _import_two(tmp_path, SIGNING, RECALLED, together=together)
     signing = Event.objects.get(kind="agreement")
     assert signing.source_count == 2 and signing.sources.count() == 2
     assert (signing.date_precision, signing.date_start) == ("day", D(2022, 2, 22))
@@ -169,12 +174,7 @@ def test_a_month_mention_joins_the_day_event_and_the_day_stays(tmp_path):
 @pytest.mark.django_db
 @pytest.mark.parametrize("together", [False, True])
 def test_a_meeting_told_twice_with_nobody_named_is_one_event(tmp_path, together):
-    if together:
-        (tmp_path / "a.txt").write_text(CORRIDOR_MEETING)
-        (tmp_path / "b.txt").write_text(CORRIDOR_DELEGATIONS)
-        import_paths([str(tmp_path)])
-    else:
-        _import(tmp_path, a=CORRIDOR_MEETING, b=CORRIDOR_DELEGATIONS)
+    _import_two(tmp_path, CORRIDOR_MEETING, CORRIDOR_DELEGATIONS, together=together)
     meeting = Event.objects.get()
     assert (meeting.kind, meeting.place, meeting.date_start) == ("meeting", "Sochi", MAY_10)
     assert meeting.source_count == 2 and not meeting.participations.exists()
@@ -288,12 +288,7 @@ ARRIVED_LATER = (
 @pytest.mark.django_db
 @pytest.mark.parametrize("together", [False, True])
 def test_an_announcement_dated_by_its_article_is_probably_the_later_visit(tmp_path, together):
-    if together:
-        (tmp_path / "a.txt").write_text(ANNOUNCED_UNDATED)
-        (tmp_path / "b.txt").write_text(ARRIVED_LATER)
-        import_paths([str(tmp_path)])
-    else:
-        _import(tmp_path, a=ANNOUNCED_UNDATED, b=ARRIVED_LATER)
+    _import_two(tmp_path, ANNOUNCED_UNDATED, ARRIVED_LATER, together=together)
     announced, reported = Event.objects.order_by("date_start")
     assert announced.planned and not reported.planned
     suggestion = Suggestion.objects.get()
