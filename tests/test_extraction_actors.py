@@ -136,3 +136,10 @@ def test_place_and_kind_of_event():
     assert main.kind == "call"
     main = main_of("Visit\n\nSergey Lavrov arrived in Baku on an official visit on 3 March 2023.\n")
     assert (main.kind, main.place) == ("visit", "Baku")
+
+
+def test_a_name_wrapped_onto_the_next_indented_line_is_one_name():
+    # Text wrapped at a fixed width, lines indented: the name goes on after the line break.
+    assert names("met Azerbaijani President Ilham\n    Aliyev in Baku") == ["Ilham Aliyev"]
+    assert names("signed during Heydar\n    Aliyev's visit to Moscow") == ["Heydar Aliyev"]
+    assert "Heydar Aliyev" not in names("talks with Heydar\n\n    Aliyev's successor")

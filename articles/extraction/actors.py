@@ -295,9 +295,13 @@ def _is_title_word(word: str) -> bool:
 
 
 def _adjacent(text: str, window: list[Token]) -> bool:
-    """Name parts separated only by spaces (a line break or bracket may sit between them)."""
+    """Name parts separated only by spaces (a line break or bracket may sit between them,
+    and a wrapped line's indentation, as ``names`` reads a name)."""
     for a, b in pairwise(window):
         gap = text[a.end : b.start]
-        if gap.strip(" \t\n\u00a0[]") or len(gap) > 3:
+        if gap.strip(" \t\n\u00a0[]") or (len(gap) > 3 and not _LINE_WRAP.fullmatch(gap)):
             return False
     return True
+
+
+_LINE_WRAP = re.compile(r"[ \t]*\n[ \t]*")
