@@ -240,6 +240,18 @@ def test_a_headline_in_title_case_is_not_a_line_of_tags():
     assert main_of(text).participants == ["Ilham Aliyev"]
 
 
+def test_prose_wrapped_at_a_fixed_width_is_not_a_line_of_tags():
+    # The middle line has no punctuation and many capitalised words, but goes on with the
+    # sentence the line above began.
+    text = (
+        "Ministers meet\n\n"
+        "    SAMARA, 14 May 2024 (Agency) - Deputy Prime Minister Samir Karimov\n"
+        "    met with Regional Development Minister Ivan Petrov in Samara\n"
+        "    on Tuesday to discuss the river port.\n"
+    )
+    assert main_of(text).participants == ["Samir Karimov", "Ivan Petrov"]
+
+
 def _planned_summit(closing: str) -> str:
     return (
         "Summit to open in Atyrau\n\n3 May 2031\n\n"

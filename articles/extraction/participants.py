@@ -103,7 +103,7 @@ def _tag_line(reading: Reading, hit: NameHit, hits: list[NameHit]) -> bool:
     s = text.rfind("\n", 0, hit.start) + 1
     e = text.find("\n", hit.end)
     e = len(text) if e < 0 else e
-    if _PUNCTUATION.search(text, s, e):
+    if _PUNCTUATION.search(text, s, e) or _continues_prose(text, s):
         return False
     others = _WORD.findall(text[s : hit.start] + " " + text[hit.end : e])
     capitalised = [w for w in others if w[:1].isupper()]
@@ -111,6 +111,15 @@ def _tag_line(reading: Reading, hit: NameHit, hits: list[NameHit]) -> bool:
         return False
     alone = not any(h.start != hit.start and s <= h.start < e for h in hits)
     return alone and len(others) >= 5 and len(capitalised) >= 4
+
+
+def _continues_prose(text: str, line_start: int) -> bool:
+    """Whether the line goes on with a sentence the line above began: prose wrapped at a
+    fixed width ("... Minister Sergei Lavrov" / "met with Azerbaijani Foreign Minister Elmar
+    Mamedyarov in Baku"), which has no punctuation either."""
+    above = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    line = text[line_start : line_start + 40].lstrip()
+    return bool(above.strip()) and above.rstrip()[-1].isalnum() and line[:1].islower()
 
 
 def _in_background(text: str, hit: NameHit, spans: list[tuple[int, int]]) -> bool:
