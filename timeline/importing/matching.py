@@ -1,8 +1,10 @@
 """Which event of the timeline an extracted event tells (the rule is ``identity``).
 
-Candidates come from index look-ups, never from comparing every pair: events of a compatible
-kind whose date interval overlaps the mention's (the kind index) and that share a participant
-with it, carry a document's name or have its place. Two queries a batch, whatever its size.
+Candidates come from index look-ups, never from comparing every pair or scanning a day's
+events: events of a compatible kind around the mention's dates that share a participant with
+it (the participants' index by day), name the same kind of document (the named events'
+index), or, for a place alone, have its kind, day and place. Three queries a batch, whatever
+its size.
 """
 
 from __future__ import annotations
