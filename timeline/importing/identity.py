@@ -3,8 +3,9 @@
 A mention is the same event as one on the timeline when the kinds are compatible, one date
 interval lies within the other (a mention "in February 2022" fits an event of 22 February
 2022), the places agree where both have one, and they share a participant or name the same
-document. A match the rule is not sure of is *probable*: editors decide (``Suggestion``),
-the import never merges it silently.
+document (or, nobody being named on either side, are of one kind, day and place). A match
+the rule is not sure of is *probable*: editors decide (``Suggestion``), the import never
+merges it silently.
 """
 
 from __future__ import annotations
